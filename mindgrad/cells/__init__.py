@@ -1,0 +1,1 @@
+"""The nn layer: Cell and, later, layers and losses."""

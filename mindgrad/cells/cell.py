@@ -1,0 +1,154 @@
+"""Cell: the base class of every network, as in MindSpore.
+
+A Cell registers the Parameters and Cells assigned to its attributes, so
+``net.trainable_params()`` finds every weight, named by its path
+(``dense.weight``). Calling the cell runs its ``construct``.
+
+>>> class Line(nn.Cell):
+...     def __init__(self):
+...         super().__init__()
+...         self.w = Parameter(Tensor([2.0]))
+...     def construct(self, x):
+...         return self.w * x
+>>> net = Line()
+>>> print(net(Tensor([3.0])), [p.name for p in net.trainable_params()])
+[6.] ['w']
+
+See lesson 10.
+"""
+from collections import OrderedDict
+
+from ..parameter import Parameter, ParameterTuple
+
+
+class Cell:
+    """Subclass it, call ``super().__init__()`` first, define
+    ``construct``."""
+
+    def __init__(self, auto_prefix=True, flags=None):
+        object.__setattr__(self, "_params", OrderedDict())
+        object.__setattr__(self, "_cells", OrderedDict())
+        object.__setattr__(self, "training", False)
+
+    # --- registration ----------------------------------------------------
+    def __setattr__(self, name, value):
+        if isinstance(value, (Parameter, Cell)) and "_params" not in \
+                self.__dict__:
+            raise AttributeError(
+                f"{type(self).__name__}: '{name}' was set before "
+                f"super().__init__() ran; call super().__init__() first")
+        params, cells = self.__dict__.get("_params"), self.__dict__.get(
+            "_cells")
+        if isinstance(value, Parameter):
+            if value._auto_named:
+                value.name, value._auto_named = name, False
+            params[name] = value
+        elif isinstance(value, Cell):
+            cells[name] = value
+            for path, param in value.parameters_and_names():
+                param.name = f"{name}.{path}"
+        elif isinstance(value, ParameterTuple):
+            for param in value:           # members keep their own names
+                params.setdefault(param.name, param)
+            object.__setattr__(self, name, value)
+            return
+        elif value is None and cells is not None and name in cells:
+            cells[name] = None
+        else:
+            if params is not None:
+                params.pop(name, None)
+                cells.pop(name, None)
+            object.__setattr__(self, name, value)
+            return
+        self.__dict__.pop(name, None)
+
+    def __getattr__(self, name):
+        for table in ("_params", "_cells"):
+            registry = self.__dict__.get(table)
+            if registry is not None and name in registry:
+                return registry[name]
+        raise AttributeError(f"'{type(self).__name__}' object has no "
+                             f"attribute '{name}'")
+
+    def __delattr__(self, name):
+        if name in self._params or name in self._cells:
+            self._params.pop(name, None)
+            self._cells.pop(name, None)
+        else:
+            object.__delattr__(self, name)
+
+    # --- running -----------------------------------------------------------
+    def __call__(self, *args, **kwargs):
+        construct = getattr(type(self), "construct", None)
+        if construct is None:
+            raise AttributeError(f"{type(self).__name__} has no construct "
+                                 f"method; define construct(self, ...)")
+        return self.construct(*args, **kwargs)
+
+    @property
+    def __signature__(self):
+        """The signature of ``construct``, so ``grad(net, 1)(x, y=t)``
+        can bind keyword arguments to positions."""
+        import inspect                    # only grad with keywords asks
+        return inspect.signature(self.construct)
+
+    def set_train(self, mode=True):
+        """Switch training behaviour (Dropout) on or off, recursively."""
+        for _, cell in self.cells_and_names():
+            object.__setattr__(cell, "training", mode)
+        return self
+
+    # --- traversal -----------------------------------------------------------
+    def parameters_and_names(self, name_prefix="", expand=True):
+        """(name, Parameter) pairs: own Parameters first, then each child's,
+        depth-first, each Parameter once."""
+        seen = set()
+        cells = self.cells_and_names() if expand else [("", self)]
+        for _, cell in cells:
+            for param in cell._params.values():
+                if id(param) not in seen:
+                    seen.add(id(param))
+                    yield param.name, param
+
+    def get_parameters(self, expand=True):
+        return (param for _, param in self.parameters_and_names(
+            expand=expand))
+
+    def trainable_params(self, recurse=True):
+        """The Parameters with ``requires_grad=True``, as a list."""
+        return [p for p in self.get_parameters(recurse) if p.requires_grad]
+
+    def untrainable_params(self, recurse=True):
+        return [p for p in self.get_parameters(recurse)
+                if not p.requires_grad]
+
+    def cells_and_names(self, cell_prefix=""):
+        """('', self), then every descendant with its dotted path."""
+        stack = [(cell_prefix, self)]
+        while stack:
+            prefix, cell = stack.pop()
+            yield prefix, cell
+            children = [(f"{prefix}.{key}" if prefix else key, child)
+                        for key, child in cell._cells.items()
+                        if child is not None]
+            stack.extend(reversed(children))
+
+    def name_cells(self):
+        return OrderedDict((k, c) for k, c in self._cells.items()
+                           if c is not None)
+
+    def cells(self):
+        return self.name_cells().values()
+
+    def extend_repr(self):
+        return ""
+
+    def __repr__(self):
+        extra = self.extend_repr()
+        children = [f"({key}): {child!r}" for key, child in
+                    self._cells.items()]
+        if not children:
+            return f"{type(self).__name__}({extra})"
+        items = (extra.split("\n") if extra else []) + children
+        body = "\n".join("  " + item.replace("\n", "\n  ") for item in items)
+        return f"{type(self).__name__}(\n{body}\n)"

@@ -1,0 +1,87 @@
+"""Creating Tensors (``ones``, ``zeros``, ``fill`` ...) and casting them.
+
+Created Tensors are constants: nothing is recorded for them, so they get
+no gradient. ``cast`` is differentiable: its gradient is cast back.
+"""
+import numpy as np
+
+from .. import dtype as mstype
+from ..tensor import Tensor, _wrap
+from .core import cast as _cast
+from .elementwise import _as_tensor
+
+
+def _creation_dtype(dtype, name):
+    if dtype is None:
+        return mstype.float32
+    if not isinstance(dtype, mstype.Type):
+        raise TypeError(f"{name}: dtype must be a mindgrad dtype such as "
+                        f"mindgrad.float32, got {dtype!r}")
+    return dtype
+
+
+def _shape(shape, name):
+    if isinstance(shape, Tensor):
+        shape = shape.tolist()
+    if isinstance(shape, (int, np.integer)):
+        return (int(shape),)
+    if isinstance(shape, (tuple, list)):
+        return tuple(int(n) for n in shape)
+    raise TypeError(f"{name}: shape must be an int, tuple or list, got "
+                    f"{type(shape).__name__}")
+
+
+def ones(shape, dtype=None):
+    """A Tensor of ones (default Float32).
+
+    >>> print(ops.ones((2, 3)).shape, ops.ones(5).dtype)
+    (2, 3) Float32
+    """
+    return _wrap(np.ones(_shape(shape, "ones"),
+                         _creation_dtype(dtype, "ones").nptype))
+
+
+def zeros(size, dtype=None):
+    """A Tensor of zeros (default Float32).
+
+    >>> print(ops.zeros(3))
+    [0. 0. 0.]
+    """
+    return _wrap(np.zeros(_shape(size, "zeros"),
+                          _creation_dtype(dtype, "zeros").nptype))
+
+
+def ones_like(input, *, dtype=None):
+    """Ones of ``input``'s shape and dtype (or ``dtype``)."""
+    input = _as_tensor(input, "ones_like")
+    return _wrap(np.ones(input.shape, (dtype or input.dtype).nptype))
+
+
+def zeros_like(input, *, dtype=None):
+    """Zeros of ``input``'s shape and dtype (or ``dtype``)."""
+    input = _as_tensor(input, "zeros_like")
+    return _wrap(np.zeros(input.shape, (dtype or input.dtype).nptype))
+
+
+def fill(type, shape, value):
+    """A Tensor of ``shape`` filled with ``value``."""
+    return _wrap(np.full(_shape(shape, "fill"), value,
+                         _creation_dtype(type, "fill").nptype))
+
+
+def full(size, fill_value, *, dtype=None):
+    return fill(dtype or (mstype.float32 if isinstance(fill_value, float)
+                          else mstype.int64), size, fill_value)
+
+
+def cast(input, dtype):
+    """Convert to ``dtype``; the gradient is converted back.
+
+    >>> print(ops.cast(Tensor([1.7]), ms.int32))
+    [1]
+    """
+    input = _as_tensor(input, "cast")
+    dtype = mstype.resolve(dtype)
+    if input.dtype is dtype:
+        return input
+    return _cast(input, nptype=dtype.nptype)
