@@ -15,6 +15,8 @@ import textwrap
 import tokenize
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 TOP = "mindgrad"
 
@@ -721,3 +723,30 @@ def test_checker_flags_missing_and_exceeded_budgets():
         "group 'core': 3 code lines, budget 2 (largest: mindgrad/tensor.py, "
         "mindgrad/dtype.py); trim it, or raise the budget in GROUP_BUDGETS "
         "with a reason beside it"]
+
+
+def function_code_lines(source, name):
+    """Code lines of the top-level function ``name`` in ``source``."""
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.FunctionDef) and node.name == name:
+            lines = source.splitlines()[node.lineno - 1:node.end_lineno]
+            return code_lines(textwrap.dedent("\n".join(lines)) + "\n")
+    raise LookupError(f"no top-level function {name!r}")
+
+
+def test_the_backward_pass_stays_short_enough_to_teach():
+    """Lesson 06 prints autodiff.backward whole (style.md 4): <= 35."""
+    source = (ROOT / TOP / "autodiff.py").read_text(encoding="utf-8")
+    count = function_code_lines(source, "backward")
+    assert count <= 35, (
+        f"mindgrad/autodiff.py: backward has {count} code lines, budget "
+        f"35; move bookkeeping into helpers so lesson 06 can print it")
+
+
+def test_function_line_counter_sees_only_the_named_function():
+    source = ('def f():\n    """doc"""\n    return 1\n\n\n'
+              'def g():\n    a = 1\n    return a\n')
+    assert function_code_lines(source, "f") == 2
+    assert function_code_lines(source, "g") == 3
+    with pytest.raises(LookupError):
+        function_code_lines(source, "h")
