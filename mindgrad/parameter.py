@@ -13,7 +13,7 @@ import itertools
 import numpy as np
 
 from . import _printing
-from .tensor import Tensor, _to_array
+from .tensor import Tensor, _to_array, _wrap
 
 _unnamed = itertools.count(1)      # MindSpore numbers unnamed Parameters
 
@@ -81,7 +81,8 @@ class Parameter(Tensor):
 
     @property
     def data(self):
-        return self
+        """A plain Tensor sharing this Parameter's memory."""
+        return _wrap(self._data)
 
     def value(self):
         """The current value as a plain Tensor (a copy)."""

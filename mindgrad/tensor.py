@@ -95,9 +95,16 @@ class Tensor:
             shape = (shape,) if isinstance(shape, int) else tuple(shape)
             nptype = (dtype or mstype.float32).nptype
             self._data = np.zeros(shape, nptype)
+            if init is not None:          # an initializer such as One()
+                init(self._data)          # fills the array in place
         else:
             self._data = _to_array(input_data, dtype)
         self._record = None
+
+    def init_data(self):
+        """MindSpore fills lazily initialised Tensors here; mindgrad
+        already did when the Tensor was made."""
+        return self
 
     @classmethod
     def from_numpy(cls, array):

@@ -1,1 +1,2 @@
-"""The nn layer: Cell and, later, layers and losses."""
+"""The nn layer: Cell, containers, layers, activations, losses and
+initializers; ``mindgrad.nn`` re-exports them."""

@@ -19,6 +19,8 @@ See lesson 10.
 from collections import OrderedDict
 
 from ..parameter import Parameter, ParameterTuple
+from ..primitives import core
+from ..tensor import Tensor, _wrap
 
 
 class Cell:
@@ -29,6 +31,8 @@ class Cell:
         object.__setattr__(self, "_params", OrderedDict())
         object.__setattr__(self, "_cells", OrderedDict())
         object.__setattr__(self, "training", False)
+        object.__setattr__(self, "phase", "train")
+        object.__setattr__(self, "requires_grad", False)
 
     # --- registration ----------------------------------------------------
     def __setattr__(self, name, value):
@@ -39,6 +43,10 @@ class Cell:
                 f"super().__init__() ran; call super().__init__() first")
         params, cells = self.__dict__.get("_params"), self.__dict__.get(
             "_cells")
+        if params and name in params and isinstance(value, Tensor) and \
+                not isinstance(value, Parameter):
+            params[name].set_data(value)      # MindSpore: a Tensor onto a
+            return                            # Parameter attribute
         if isinstance(value, Parameter):
             if value._auto_named:
                 value.name, value._auto_named = name, False
@@ -83,6 +91,9 @@ class Cell:
         if construct is None:
             raise AttributeError(f"{type(self).__name__} has no construct "
                                  f"method; define construct(self, ...)")
+        if getattr(type(self), "bprop", None) is not None and \
+                core.recording and core._any_recorded(args):
+            return _with_bprop(self, args, kwargs)
         return self.construct(*args, **kwargs)
 
     @property
@@ -96,19 +107,47 @@ class Cell:
         """Switch training behaviour (Dropout) on or off, recursively."""
         for _, cell in self.cells_and_names():
             object.__setattr__(cell, "training", mode)
+            object.__setattr__(cell, "phase", "train" if mode else
+                               "predict")
         return self
+
+    def insert_child_to_cell(self, child_name, child_cell):
+        """Register ``child_cell`` under ``child_name``, as an attribute
+        assignment would."""
+        if not isinstance(child_name, str) or "." in child_name:
+            raise KeyError(f"insert_child_to_cell: child_name must be a str "
+                           f"without '.', got {child_name!r}")
+        if child_cell is not None and not isinstance(child_cell, Cell):
+            raise TypeError(f"insert_child_to_cell: child_cell must be a "
+                            f"Cell or None, got "
+                            f"{type(child_cell).__name__}")
+        if child_cell is None:
+            self._cells[child_name] = None
+        else:
+            setattr(self, child_name, child_cell)
+
+    def update_parameters_name(self, prefix="", recurse=True):
+        """Put ``prefix`` in front of every Parameter's name."""
+        for param in self.get_parameters(expand=recurse):
+            param.name = prefix + param.name
 
     # --- traversal -----------------------------------------------------------
     def parameters_and_names(self, name_prefix="", expand=True):
         """(name, Parameter) pairs: own Parameters first, then each child's,
         depth-first, each Parameter once."""
         seen = set()
-        cells = self.cells_and_names() if expand else [("", self)]
-        for _, cell in cells:
-            for param in cell._params.values():
+        cells = self.cells_and_names(name_prefix) if expand else \
+            [(name_prefix, self)]
+        for prefix, cell in cells:
+            for key, param in cell._params.items():
                 if id(param) not in seen:
                     seen.add(id(param))
-                    yield param.name, param
+                    yield (f"{prefix}.{key}" if prefix else key), param
+
+    def parameters_dict(self, recurse=True):
+        """An OrderedDict of the Parameters keyed by name."""
+        return OrderedDict((p.name, p) for p in self.get_parameters(
+            expand=recurse))
 
     def get_parameters(self, expand=True):
         return (param for _, param in self.parameters_and_names(
@@ -152,3 +191,40 @@ class Cell:
         items = (extra.split("\n") if extra else []) + children
         body = "\n".join("  " + item.replace("\n", "\n  ") for item in items)
         return f"{type(self).__name__}(\n{body}\n)"
+
+
+def _with_bprop(cell, args, kwargs):
+    """Call ``cell`` as one primitive whose VJP is ``cell.bprop(*inputs,
+    out, dout)``: the backward pass never looks inside ``construct``, so
+    the Parameters it uses get zero gradients, as in MindSpore."""
+    def forward(*arrays):
+        inputs = [_wrap(a) if hasattr(a, "dtype") and hasattr(a, "shape")
+                  else a for a in arrays]
+        out = cell.construct(*inputs, **kwargs)
+        if not isinstance(out, Tensor):
+            raise TypeError(f"{type(cell).__name__}: a Cell with bprop must "
+                            f"return one Tensor from construct, got "
+                            f"{type(out).__name__}")
+        return out._data
+    forward.__name__ = f"{type(cell).__name__}.bprop"
+    cache = {}
+
+    def rule(i, *inputs_out_dout):
+        *inputs, out, dout = inputs_out_dout
+        raw = not isinstance(dout, Tensor)       # a first-order pass
+        if cache.get("key") != (id(out), id(dout)):
+            wrap = [_wrap(x) if raw and hasattr(x, "shape") else x
+                    for x in inputs]
+            grads = cell.bprop(*wrap, _wrap(out) if raw else out,
+                               _wrap(dout) if raw else dout)
+            if not isinstance(grads, (tuple, list)) or len(grads) != len(
+                    inputs):
+                raise TypeError(f"{type(cell).__name__}.bprop must return "
+                                f"a tuple of {len(inputs)} gradients, one "
+                                f"per input; got {grads!r}")
+            cache.update(key=(id(out), id(dout)), grads=grads)
+        d = cache["grads"][i]
+        return d._data if raw and isinstance(d, Tensor) else d
+    prim = core.primitive(forward)
+    prim.defvjp_each(rule)
+    return prim(*args)

@@ -1,0 +1,1 @@
+"""``mindgrad.common``: as ``mindspore.common``, home of ``initializer``."""
