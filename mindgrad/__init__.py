@@ -16,6 +16,8 @@ from .dtype import (bool_, dtype_to_nptype, float16, float32, float64, int8,
 from .parameter import Parameter, ParameterTuple
 from .tensor import Tensor, tensor
 from . import graph, nn, ops  # noqa: E402  (after the names they use)
+from .serialization import (load_checkpoint, load_param_into_net,
+                            save_checkpoint)
 
 __version__ = "0.1.0"
 
@@ -26,4 +28,5 @@ __all__ = [
     "uint8", "bool_", "dtype_to_nptype", "set_seed", "get_seed",
     "set_context", "get_context",
     "set_device", "jit", "GRAPH_MODE", "PYNATIVE_MODE", "__version__",
+    "save_checkpoint", "load_checkpoint", "load_param_into_net",
 ]

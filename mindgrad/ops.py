@@ -14,6 +14,8 @@ from .primitives.elementwise import (
     logical_or, logical_xor, lt, maximum, minimum, mul, ne, neg, not_equal,
     pow, relu, remainder, sigmoid, sign, sin, softplus, sqrt, square, sub,
     tanh, where)
+from .primitives.classes import (Abs, Assign, Concat, Cos, MatMul, OnesLike,
+                                 Sin, Stack, Zeros, arange, select)
 from .primitives.creation import (cast, fill, full, ones, ones_like, zeros,
                                   zeros_like)
 from .primitives.functional import (

@@ -105,7 +105,10 @@ BUDGETS = {
     "mindgrad/cells/__init__.py": 20,
     "mindgrad/cells/cell.py": 210,
     "mindgrad/cells/loss.py": 110,
-    "mindgrad/serialization.py": 140,
+    # api.md 8: four save_obj forms, append_dict, prefix/choice filters,
+    # MindSpore's suffix fallback, validate-then-load, atomic writes
+    "mindgrad/serialization.py": 240,
+    "mindgrad/primitives/classes.py": 130,   # ops.MatMul() & co. (issue 4)
     "mindgrad/testing.py": 100,
     "mindgrad/cells/init.py": 125,      # MindSpore's init strings + RNG
     "mindgrad/cells/layers.py": 125,
@@ -135,8 +138,9 @@ GROUP_BUDGETS = {
     # Parameter and context got files of their own (each with its own
     # imports and headers), and so did the public `ops` facade; 1,800
     # once creation ops got their own file and the error messages of
-    # api.md 2.2, 2.6 and 6 were written out.
-    "engine core": (1800, (
+    # api.md 2.2, 2.6 and 6 were written out; 1,950 with the class-style
+    # ops learners copy from MindSpore's docs (primitives/classes.py).
+    "engine core": (1950, (
         "mindgrad/__init__.py",
         "mindgrad/dtype.py",
         "mindgrad/_printing.py",
@@ -157,7 +161,9 @@ GROUP_BUDGETS = {
     "data": (130, ("mindgrad/data/",)),
     "viz": (300, ("mindgrad/viz/",)),
     "camp": (310, ("mindgrad/camp/",)),
-    "whole package": (3300, ("mindgrad/",)),
+    # 3,300 in style.md; 3,500 once serialization and optim grew as
+    # their budgets above explain
+    "whole package": (3500, ("mindgrad/",)),
 }
 
 
