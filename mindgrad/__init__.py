@@ -9,8 +9,8 @@ Code written for mindgrad runs on MindSpore with only the import changed:
 """
 from . import dtype
 from .autodiff import GradOperation, grad, value_and_grad, vjp
-from .context import (GRAPH_MODE, PYNATIVE_MODE, get_context, get_seed, jit,
-                      set_context, set_device, set_seed)
+from .context import (GRAPH_MODE, PYNATIVE_MODE, export, get_context,
+                      get_seed, jit, load, set_context, set_device, set_seed)
 from .dtype import (bool_, dtype_to_nptype, float16, float32, float64, int8,
                     int16, int32, int64, uint8)
 from .parameter import Parameter, ParameterTuple
@@ -26,7 +26,7 @@ __all__ = [
     "value_and_grad", "vjp", "GradOperation", "ops", "nn", "dtype", "graph",
     "float16", "float32", "float64", "int8", "int16", "int32", "int64",
     "uint8", "bool_", "dtype_to_nptype", "set_seed", "get_seed",
-    "set_context", "get_context",
-    "set_device", "jit", "GRAPH_MODE", "PYNATIVE_MODE", "__version__",
+    "set_context", "get_context", "set_device", "jit", "export", "load",
+    "GRAPH_MODE", "PYNATIVE_MODE", "__version__",
     "save_checkpoint", "load_checkpoint", "load_param_into_net",
 ]

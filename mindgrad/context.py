@@ -89,3 +89,19 @@ def jit(function=None, **options):
     eagerly and returns it unchanged (warning once)."""
     _warn_once("mindgrad runs eagerly; accepted as a no-op (@jit)")
     return function if function is not None else (lambda f: f)
+
+
+def export(net, *inputs, file_name=None, file_format="MINDIR", **kwargs):
+    """MindSpore writes the net as a MindIR graph; mindgrad has no graph
+    format, so this says what to do instead."""
+    raise NotImplementedError(
+        "export: mindgrad runs eagerly and has no MindIR format; save the "
+        "weights with mindgrad.save_checkpoint(net, 'model.ckpt') and "
+        "rebuild the net in code")
+
+
+def load(file_name, **kwargs):
+    """MindSpore loads a MindIR graph; see ``export``."""
+    raise NotImplementedError(
+        "load: mindgrad has no MindIR format; rebuild the net in code and "
+        "use mindgrad.load_checkpoint and load_param_into_net")

@@ -9,7 +9,7 @@ like (PEP 562), so ``import mindgrad`` stays fast.
 ['0.weight', '0.bias']
 """
 from .cells.activation import ReLU, Sigmoid, Softmax, Tanh
-from .cells.cell import Cell
+from .cells.cell import Cell, GraphCell
 from .cells.container import CellList, SequentialCell
 from .cells.layers import Dense, Dropout, Flatten
 from .cells.loss import (BCEWithLogitsLoss, CrossEntropyLoss, L1Loss,
@@ -21,7 +21,8 @@ _FROM_OPTIM = ("Optimizer", "SGD", "Momentum", "Adam", "WithLossCell",
                "polynomial_decay_lr")
 
 __all__ = [
-    "Cell", "SequentialCell", "CellList", "Dense", "Flatten", "Dropout",
+    "Cell", "GraphCell", "SequentialCell", "CellList", "Dense", "Flatten",
+    "Dropout",
     "ReLU", "Sigmoid", "Tanh", "Softmax", "LossBase", "BCEWithLogitsLoss",
     "CrossEntropyLoss", "MSELoss", "L1Loss", "SoftmaxCrossEntropyWithLogits",
     *_FROM_OPTIM,

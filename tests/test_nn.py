@@ -797,3 +797,13 @@ def test_public_names():
         "Sigmoid", "Tanh", "Softmax", "Dropout", "BCEWithLogitsLoss",
         "CrossEntropyLoss", "MSELoss", "L1Loss", "LossBase",
         "SoftmaxCrossEntropyWithLogits", "SGD", "Adam", "Momentum"}
+
+
+def test_mindir_features_say_what_to_use_instead():
+    """api.md 10: MindIR export/load and nn.GraphCell are not provided."""
+    with pytest.raises(NotImplementedError, match="save_checkpoint"):
+        ms.export(nn.Dense(2, 1), ms.Tensor([[1.0, 2.0]]), file_name="m")
+    with pytest.raises(NotImplementedError, match="load_checkpoint"):
+        ms.load("m.mindir")
+    with pytest.raises(NotImplementedError, match="load_checkpoint"):
+        nn.GraphCell(None)

@@ -85,7 +85,7 @@ BUDGETS = {
     "mindgrad/_printing.py": 100,
     "mindgrad/tensor.py": 220,
     "mindgrad/parameter.py": 110,
-    "mindgrad/context.py": 60,
+    "mindgrad/context.py": 70,   # + export/load shims of api.md 10
     # the Tensor method table mirrors ~60 MindSpore Tensor methods
     "mindgrad/primitives/__init__.py": 110,
     "mindgrad/primitives/core.py": 140,

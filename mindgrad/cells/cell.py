@@ -228,3 +228,14 @@ def _with_bprop(cell, args, kwargs):
     prim = core.primitive(forward)
     prim.defvjp_each(rule)
     return prim(*args)
+
+
+class GraphCell(Cell):
+    """MindSpore runs an exported MindIR graph as a Cell; mindgrad has no
+    graph format."""
+
+    def __init__(self, graph, params_init=None, obf_random_seed=None):
+        raise NotImplementedError(
+            "nn.GraphCell runs a MindIR graph, which mindgrad does not "
+            "provide; build the network as a Cell and load its weights "
+            "with mindgrad.load_checkpoint")

@@ -64,14 +64,25 @@ def zeros_like(input, *, dtype=None):
 
 
 def fill(type, shape, value):
-    """A Tensor of ``shape`` filled with ``value``."""
-    return _wrap(np.full(_shape(shape, "fill"), value,
-                         _creation_dtype(type, "fill").nptype))
+    """A Tensor of ``shape`` (a tuple) filled with ``value``; with type
+    None the dtype follows the value (int: Int64, float: Float32).
+
+    >>> print(ops.fill(ms.float32, (2,), 7))
+    [7. 7.]
+    """
+    if not isinstance(shape, tuple):      # MindSpore: TypeError for a list
+        raise TypeError(f"fill: shape must be a tuple such as (2, 3), got "
+                        f"{shape!r}")
+    if type is None:
+        type = mstype.bool_ if isinstance(value, bool) else \
+            mstype.float32 if isinstance(value, float) else mstype.int64
+    return _wrap(np.full(shape, value, _creation_dtype(type, "fill").nptype))
 
 
 def full(size, fill_value, *, dtype=None):
-    return fill(dtype or (mstype.float32 if isinstance(fill_value, float)
-                          else mstype.int64), size, fill_value)
+    """A Tensor of shape ``size`` (int, tuple or list) holding
+    ``fill_value``; the dtype follows the value unless given."""
+    return fill(dtype, _shape(size, "full"), fill_value)
 
 
 def cast(input, dtype):

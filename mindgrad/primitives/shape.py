@@ -161,6 +161,15 @@ def _tensor_list(tensors, name):
     return [_as_tensor(t, name) for t in tensors]
 
 
+def _same_dtype(tensors, name, error):
+    """MindSpore joins only Tensors of one dtype (its error class differs
+    between concat and stack)."""
+    dtypes = [str(t.dtype) for t in tensors]
+    if len(set(dtypes)) > 1:
+        raise error(f"{name}: the Tensors have dtypes {dtypes}; cast them "
+                    f"to one dtype first, e.g. t.astype(mindgrad.float32)")
+
+
 def concat(tensors, axis=0):
     """Join Tensors along an existing axis.
 
@@ -168,6 +177,7 @@ def concat(tensors, axis=0):
     [1 2 3]
     """
     tensors = _tensor_list(tensors, "concat")
+    _same_dtype(tensors, "concat", RuntimeError)
     try:
         return _concat(*tensors, axis=axis)
     except ValueError:
@@ -185,6 +195,7 @@ def stack(tensors, axis=0):
     (2, 2)
     """
     tensors = _tensor_list(tensors, "stack")
+    _same_dtype(tensors, "stack", TypeError)
     if len({t.shape for t in tensors}) > 1:
         raise ValueError(f"stack: all shapes must be equal, got "
                          f"{[t.shape for t in tensors]}")
