@@ -31,9 +31,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)            # the repository: import its mindgrad
 
 FULL = {"chain_rounds": 61, "deep_rounds": 11, "import_runs": 15,
-        "mlp_rounds": 41}
+        "mlp_rounds": 41, "epoch_rounds": 7, "memory_steps": 10_000}
 QUICK = {"chain_rounds": 15, "deep_rounds": 3, "import_runs": 7,
-         "mlp_rounds": 11}
+         "mlp_rounds": 11, "epoch_rounds": 3, "memory_steps": 1_000}
 
 # key, name, what it measures, target (a ratio, or seconds for "import")
 BENCHMARKS = [
@@ -41,7 +41,11 @@ BENCHMARKS = [
     ("b", "deep-chain", "chain of 100,000 ops, shape (1,)", 9.0),
     ("c", "import", "import time, whole process", 0.03),
     ("d", "mlp", "raw-ops MLP step 784-512-512-10", None),
+    ("e", "dense", "nn.Dense + nn.SGD MLP step", None),
+    ("f", "epoch", "one epoch over the bundled digits", 1.15),
+    ("g", "memory", "memory over 10,000 MLP steps", None),
 ]
+DENSE_TARGETS = {64: 1.15, 256: 1.05}
 MLP_TARGETS = {64: 1.15, 256: 1.05}
 MLP_SIZES = (784, 512, 512, 10)
 LEARNING_RATE = 0.01
@@ -252,8 +256,48 @@ def run_mlp(rounds):
     return rows
 
 
+def run_dense(rounds):
+    import _timing
+    import training
+    rows = []
+    for batch, target in DENSE_TARGETS.items():
+        ours, base, agree = training.make_step(batch)
+        comparison = _timing.compare(ours, base, rounds, sample_time=0.05)
+        rows.append(_ratio_row(f"(e) nn MLP step, batch {batch}",
+                               comparison, target, agree,
+                               "nn.Dense, CrossEntropyLoss, nn.SGD"))
+    return rows
+
+
+def run_epoch(rounds, target):
+    import _timing
+    import training
+    ours, base, agree = training.make_epoch()
+    comparison = _timing.compare(ours, base, rounds, sample_time=0.5)
+    row = _ratio_row("(f) epoch, 6,000 digits", comparison, target, agree,
+                     "94 steps of 64")
+    row[-1] += f"; 15 epochs ~ {_duration(15 * comparison.ours_median)}"
+    return [row]
+
+
+def run_memory(steps):
+    import training
+    before, after, seconds = training.memory_growth(steps)
+    grown = after - before
+    status = "PASS" if grown < 5 else "MISS"
+    return [[f"(g) memory, {steps:,} MLP steps", f"{before:.0f} MB",
+             f"{after:.0f} MB", f"{grown:+.1f} MB", "",
+             "< +5 MB", status, f"resident memory; {_duration(seconds)}"]]
+
+
 def run(key, settings):
     _, _, _, target = next(b for b in BENCHMARKS if b[0] == key)
+    if key == "e":
+        return run_dense(settings["mlp_rounds"])
+    if key == "f":
+        return run_epoch(settings["epoch_rounds"], target)
+    if key == "g":
+        return run_memory(settings["memory_steps"])
     if key == "a":
         return run_chain(1_000, 4, settings["chain_rounds"], target)
     if key == "b":
@@ -368,7 +412,8 @@ def main(argv=None):
     print_table(rows)
     if "d" in keys:
         print("\n(d) times a step written with raw Parameters and ops; "
-              "the nn.Dense\nversion comes with the networks issue.")
+              "(e) the same\nstep with nn.Dense, nn.CrossEntropyLoss and "
+              "nn.SGD, as the lessons write it.")
     print(f"total {time.perf_counter() - started:.0f} s")
     if args.profile:
         profile_all(keys)
