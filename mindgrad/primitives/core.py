@@ -143,7 +143,8 @@ def fit(d, x, prim, index):
     """Make cotangent ``d`` match input ``x``: sum broadcast axes away and
     cast to x's dtype (so int inputs get truncated int gradients, as in
     MindSpore). Raises if the rule returned an impossible shape."""
-    x_array, d_array = _array(x), _array(d)
+    x_array = x._data
+    d_array = d if type(d) is np.ndarray else _array(d)
     if d_array.shape == x_array.shape and d_array.dtype == x_array.dtype:
         return d                          # the common case: nothing to do
     shape = x_array.shape
