@@ -2,7 +2,7 @@
 
 Usage, from the repository root::
 
-    MINDSPORE_PYTHON=/path/to/venv/bin/python python tools/record_goldens.py
+    MINDSPORE_PYTHON=<mindspore-venv>/bin/python python tools/record_goldens.py
     MINDSPORE_PYTHON=... python tools/record_goldens.py 25_grad_positions
 
 Every program ``tests/conformance/NN_topic.py`` (or only those named on the
@@ -104,7 +104,7 @@ def main():
     if not python:
         sys.exit("record_goldens: set MINDSPORE_PYTHON to the Python "
                  "interpreter of a MindSpore 2.10 environment, e.g. "
-                 "MINDSPORE_PYTHON=/path/to/mindspore-venv/bin/python "
+                 "MINDSPORE_PYTHON=<mindspore-venv>/bin/python "
                  "python tools/record_goldens.py")
     env = oracle_environment()
     version = check_version(python, env)
