@@ -48,7 +48,7 @@ BENCHMARKS = [
 DENSE_TARGETS = {64: 1.15, 256: 1.05}
 MLP_TARGETS = {64: 1.15, 256: 1.05}
 MLP_SIZES = (784, 512, 512, 10)
-LEARNING_RATE = 0.01
+LEARNING_RATE = 0.05          # as bench/training.py's NumPy step
 
 
 def parse_arguments(argv):
@@ -109,19 +109,15 @@ def import_times(runs):
 
 
 def mlp_arrays(batch):
-    """Float32 weights (out, in) and biases as nn.Dense keeps them, a
-    batch of inputs and int32 labels, from a fixed seed."""
+    """Float32 weights (out, in) and biases as nn.Dense keeps them (the
+    same as bench/training.py's), a batch of inputs and int32 labels,
+    from fixed seeds."""
     import numpy as np
-    rng = np.random.default_rng(0)
-    weights = []
-    for fan_in, fan_out in zip(MLP_SIZES, MLP_SIZES[1:]):
-        bound = 1 / np.sqrt(fan_in)
-        weights.append(rng.uniform(-bound, bound, (fan_out, fan_in)))
-        weights.append(rng.uniform(-bound, bound, fan_out))
-    weights = [w.astype(np.float32) for w in weights]
+    import training
+    rng = np.random.default_rng(1)
     x = rng.standard_normal((batch, MLP_SIZES[0])).astype(np.float32)
     labels = rng.integers(0, MLP_SIZES[-1], batch).astype(np.int32)
-    return weights, x, labels
+    return training.initial_weights(), x, labels
 
 
 def mindgrad_mlp(weights, x, labels):
@@ -158,34 +154,11 @@ def mindgrad_mlp(weights, x, labels):
 
 
 def numpy_mlp(weights, x, labels):
-    """The same step by hand: forward, softmax cross-entropy backward,
-    the matmul gradients, and SGD in place."""
-    import numpy as np
-    params = [w.copy() for w in weights]
-    rows = np.arange(len(labels))
-
-    def step():
-        w1, b1, w2, b2, w3, b3 = params
-        h1 = np.maximum(x @ w1.T + b1, 0)
-        h2 = np.maximum(h1 @ w2.T + b2, 0)
-        logits = h2 @ w3.T + b3
-        shifted = logits - logits.max(axis=1, keepdims=True)
-        exp = np.exp(shifted)
-        total = exp.sum(axis=1, keepdims=True)
-        loss = np.mean(np.log(total[:, 0]) - shifted[rows, labels])
-        d = exp / total                      # d loss / d logits =
-        d[rows, labels] -= 1                 # (softmax - onehot) / batch
-        d /= len(labels)
-        grads = [None] * 6
-        grads[4], grads[5] = d.T @ h2, d.sum(axis=0)
-        d = (d @ w3) * (h2 > 0)              # relu' = 1 where it passed
-        grads[2], grads[3] = d.T @ h1, d.sum(axis=0)
-        d = (d @ w2) * (h1 > 0)
-        grads[0], grads[1] = d.T @ x, d.sum(axis=0)
-        for param, grad in zip(params, grads):
-            param -= LEARNING_RATE * grad
-        return loss
-    return step, params
+    """The same step by hand (bench/training.py's NumPy step): forward,
+    softmax cross-entropy backward, the matmul gradients, SGD in place."""
+    import training
+    step, params = training.numpy_step(weights)
+    return (lambda: step(x, labels)), params
 
 
 def make_mlp(batch):

@@ -7,12 +7,10 @@ a record on its output), then ``backward`` pushes cotangents from the
 outputs to the inputs it was asked about. Gradients are return values:
 Tensors carry no ``.grad`` and there is nothing to zero.
 """
-import os
-import sys
-import warnings
 
 import numpy as np
 
+from .context import warn_once
 from .parameter import Parameter
 from .primitives import core
 from .primitives.functional import stop_gradient
@@ -123,21 +121,6 @@ def _rule(prim, i):
 
 # --- recording a forward pass ------------------------------------------------
 
-_warned = set()
-_HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def _warn_once(key, message):
-    """Warn once per process, pointing at the learner's line: the first
-    frame outside mindgrad."""
-    if key in _warned:
-        return
-    _warned.add(key)
-    frame, level = sys._getframe(1), 2    # level 2: who called us
-    while frame is not None and frame.f_code.co_filename.startswith(_HERE):
-        frame, level = frame.f_back, level + 1
-    warnings.warn(message, UserWarning, stacklevel=level)
-
 
 def _leaf(value):
     """A fresh input node sharing ``value``'s data. Each position gets its
@@ -183,14 +166,14 @@ class _Recording:
         seeds = _seeds(out, roots, sens)
         requested = dict.fromkeys(list(self.inputs.values()) + self.weights)
         grads = backward(roots, seeds, requested, self.since, free)
-        return {node: _as_tensor(d) for node, d in grads.items()}
+        return {node: _user_gradient(d) for node, d in grads.items()}
 
 
 def _trainable(value):
     return not isinstance(value, Parameter) or value.requires_grad
 
 
-def _as_tensor(d):
+def _user_gradient(d):
     """A gradient for the user: its own C-ordered memory, so that an
     optimizer's in-place update is fast and touches nothing else."""
     if isinstance(d, Tensor):
@@ -372,7 +355,7 @@ class _Transform:
     def _input_grads(self, args, positions, recording, grads):
         skipped = [p for p in positions if not isinstance(args[p], Tensor)]
         if skipped and self.positions is not None:
-            _warn_once(("skip", tuple(skipped)), (
+            warn_once(("skip", tuple(skipped)), (
                 f"{self.name}: positions {skipped} hold no Tensor, so they "
                 f"get no gradient; wrap numbers as Tensor(...)"))
         result = []
@@ -381,7 +364,7 @@ class _Transform:
                 continue
             leaf = recording.inputs.get(p)
             if not args[p].dtype.is_float:
-                _warn_once(("int", self.name), (
+                warn_once(("int", self.name), (
                     f"{self.name}: argument {p} has dtype {args[p].dtype}; "
                     f"its gradient is cast to that dtype and truncated, as "
                     f"in MindSpore; pass a float Tensor for exact values"))

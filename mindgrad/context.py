@@ -6,6 +6,8 @@
 >>> ms.set_seed(7); ms.get_seed()
 7
 """
+import os
+import sys
 import warnings
 
 import numpy as np
@@ -18,6 +20,7 @@ _KNOWN = {"mode", "device_target", "device_id", "max_call_depth",
 _seed = None
 _generator = None          # made on first use: numpy.random is slow to load
 _warned = set()
+_HERE = os.path.dirname(os.path.abspath(__file__))    # the package
 
 
 def set_seed(seed):
@@ -51,10 +54,16 @@ def generator():
     return _generator
 
 
-def _warn_once(message):
-    if message not in _warned:
-        _warned.add(message)
-        warnings.warn(message, UserWarning, stacklevel=3)
+def warn_once(key, message):
+    """Warn once per process, pointing at the learner's line: the first
+    frame outside mindgrad."""
+    if key in _warned:
+        return
+    _warned.add(key)
+    frame, level = sys._getframe(1), 2    # level 2: who called us
+    while frame is not None and frame.f_code.co_filename.startswith(_HERE):
+        frame, level = frame.f_back, level + 1
+    warnings.warn(message, UserWarning, stacklevel=level)
 
 
 def set_context(**kwargs):
@@ -65,11 +74,11 @@ def set_context(**kwargs):
         raise ValueError(f"set_context: unknown setting {unknown[0]!r}; "
                          f"known: {', '.join(sorted(_KNOWN))}")
     if kwargs.get("mode", PYNATIVE_MODE) != PYNATIVE_MODE:
-        _warn_once("mindgrad runs eagerly; accepted as a no-op "
-                   "(set_context(mode=GRAPH_MODE))")
+        warn_once("graph mode", "mindgrad runs eagerly; accepted as a "
+                  "no-op (set_context(mode=GRAPH_MODE))")
     if kwargs.get("device_target", "CPU") != "CPU":
-        _warn_once(f"mindgrad runs on the CPU; device_target="
-                   f"{kwargs['device_target']!r} accepted as a no-op")
+        warn_once("device", f"mindgrad runs on the CPU; device_target="
+                  f"{kwargs['device_target']!r} accepted as a no-op")
     _settings.update(kwargs)
 
 
@@ -87,7 +96,7 @@ def set_device(device_target, device_id=None):
 def jit(function=None, **options):
     """MindSpore compiles a ``@jit`` function to a graph; mindgrad runs it
     eagerly and returns it unchanged (warning once)."""
-    _warn_once("mindgrad runs eagerly; accepted as a no-op (@jit)")
+    warn_once("jit", "mindgrad runs eagerly; accepted as a no-op (@jit)")
     return function if function is not None else (lambda f: f)
 
 

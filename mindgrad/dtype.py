@@ -81,6 +81,18 @@ def from_numpy(np_dtype):
             f"data first, e.g. array.astype(np.float32)") from None
 
 
+def check(type_, name, default=float32):
+    """``type_`` if it is a mindgrad dtype, ``default`` for None; anything
+    else (``np.float32``, ``'float32'``) raises TypeError, as in
+    MindSpore's constructors."""
+    if type_ is None:
+        return default
+    if not isinstance(type_, Type):
+        raise TypeError(f"{name}: dtype must be a mindgrad dtype such as "
+                        f"mindgrad.float32, got {type_!r}")
+    return type_
+
+
 def resolve(spec, argument="dtype"):
     """Accept a mindgrad dtype, a NumPy dtype or a name like 'float16'."""
     if isinstance(spec, Type):

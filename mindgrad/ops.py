@@ -15,15 +15,15 @@ from .primitives.elementwise import (
     pow, relu, remainder, sigmoid, sign, sin, softplus, sqrt, square, sub,
     tanh, where)
 from .primitives.classes import (Abs, Assign, Concat, Cos, MatMul, OnesLike,
-                                 Sin, Stack, Zeros, arange, select)
+                                 ReduceMean, ReduceSum, Sin, Stack, Zeros,
+                                 arange, select)
 from .primitives.creation import (cast, fill, full, ones, ones_like, zeros,
                                   zeros_like)
 from .primitives.functional import (
     binary_cross_entropy_with_logits, cross_entropy, depend, dropout,
     l1_loss, log_softmax, mse_loss, one_hot, softmax, stop_gradient)
 from .primitives.linalg import matmul
-from .primitives.reduction import (ReduceMean, ReduceSum, argmax, argmin,
-                                   max, mean, min, sum)
+from .primitives.reduction import argmax, argmin, max, mean, min, sum
 from .primitives.shape import (cat, concat, expand_dims, flatten, reshape,
                                squeeze, stack, transpose, unsqueeze)
 

@@ -58,12 +58,6 @@ def _to_array(data, dtype):
     return array
 
 
-def _check_dtype(dtype):
-    if dtype is not None and not isinstance(dtype, mstype.Type):
-        raise TypeError(f"Tensor: dtype must be a mindgrad dtype such as "
-                        f"mindgrad.float32, got {dtype!r}")
-
-
 class Tensor:
     """An n-dimensional array of one dtype, the value mindgrad computes with.
 
@@ -90,7 +84,7 @@ class Tensor:
 
     def __init__(self, input_data=None, dtype=None, shape=None, init=None,
                  const_arg=False, device=None):
-        _check_dtype(dtype)
+        mstype.check(dtype, "Tensor", None)
         if input_data is None and shape is not None:
             shape = (shape,) if isinstance(shape, int) else tuple(shape)
             nptype = (dtype or mstype.float32).nptype

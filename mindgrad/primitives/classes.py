@@ -21,7 +21,7 @@ import numpy as np
 
 from .. import dtype as mstype
 from ..tensor import Tensor, _wrap
-from . import creation, elementwise, linalg, shape
+from . import creation, elementwise, linalg, reduction, shape
 
 
 def _tensor(x, op, argument="input"):
@@ -131,15 +131,6 @@ class Zeros(_ClassOp):
         return creation.zeros(tuple(dims), dtype)
 
 
-def _same_dtype(tensors, op, error):
-    tensors = shape._tensor_list(tensors, op)
-    if len({t.dtype for t in tensors}) > 1:
-        raise error(f"ops.{op}: the Tensors have dtypes "
-                    f"{[str(t.dtype) for t in tensors]}; cast them to one "
-                    f"dtype first, e.g. with .astype(mindgrad.float32)")
-    return tensors
-
-
 class Concat(_ClassOp):
     """Join a tuple of same-dtype Tensors along an existing ``axis``.
 
@@ -151,9 +142,7 @@ class Concat(_ClassOp):
         self.axis = axis
 
     def __call__(self, tensors):
-        # MindSpore's Concat kernel fails to start: a RuntimeError
-        return shape.concat(_same_dtype(tensors, "Concat", RuntimeError),
-                            self.axis)
+        return shape.concat(tensors, self.axis)   # checks one dtype
 
 
 class Stack(_ClassOp):
@@ -163,8 +152,7 @@ class Stack(_ClassOp):
         self.axis = axis
 
     def __call__(self, tensors):
-        return shape.stack(_same_dtype(tensors, "Stack", TypeError),
-                           self.axis)
+        return shape.stack(tensors, self.axis)
 
 
 class Assign(_ClassOp):
@@ -194,6 +182,24 @@ class Assign(_ClassOp):
                             f"cast it with .astype first")
         variable[...] = value          # refuses a Tensor being differentiated
         return Tensor(variable)
+
+
+class ReduceSum(_ClassOp):
+    """1.x-era class form: ``ReduceSum(keep_dims)(x, axis)``; axis ()
+    means every axis."""
+
+    def __init__(self, keep_dims=False):
+        self.keep_dims = keep_dims
+
+    def __call__(self, x, axis=()):
+        return reduction.sum(x, axis if axis != () else None, self.keep_dims)
+
+
+class ReduceMean(ReduceSum):
+    """1.x-era class form of ``mean``."""
+
+    def __call__(self, x, axis=()):
+        return reduction.mean(x, axis if axis != () else None, self.keep_dims)
 
 
 def select(condition, input, other):

@@ -11,15 +11,6 @@ from .core import cast as _cast
 from .elementwise import _as_tensor
 
 
-def _creation_dtype(dtype, name):
-    if dtype is None:
-        return mstype.float32
-    if not isinstance(dtype, mstype.Type):
-        raise TypeError(f"{name}: dtype must be a mindgrad dtype such as "
-                        f"mindgrad.float32, got {dtype!r}")
-    return dtype
-
-
 def _shape(shape, name):
     if isinstance(shape, Tensor):
         shape = shape.tolist()
@@ -38,7 +29,7 @@ def ones(shape, dtype=None):
     (2, 3) Float32
     """
     return _wrap(np.ones(_shape(shape, "ones"),
-                         _creation_dtype(dtype, "ones").nptype))
+                         mstype.check(dtype, "ones").nptype))
 
 
 def zeros(size, dtype=None):
@@ -48,7 +39,7 @@ def zeros(size, dtype=None):
     [0. 0. 0.]
     """
     return _wrap(np.zeros(_shape(size, "zeros"),
-                          _creation_dtype(dtype, "zeros").nptype))
+                          mstype.check(dtype, "zeros").nptype))
 
 
 def ones_like(input, *, dtype=None):
@@ -76,7 +67,7 @@ def fill(type, shape, value):
     if type is None:
         type = mstype.bool_ if isinstance(value, bool) else \
             mstype.float32 if isinstance(value, float) else mstype.int64
-    return _wrap(np.full(shape, value, _creation_dtype(type, "fill").nptype))
+    return _wrap(np.full(shape, value, mstype.check(type, "fill").nptype))
 
 
 def full(size, fill_value, *, dtype=None):

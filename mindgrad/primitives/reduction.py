@@ -165,21 +165,3 @@ def argmin(input, axis=None, keepdims=False):
     input = _as_tensor(input, "argmin")
     return _argmin(input, axis=_check_axis(input, axis, "argmin"),
                    keepdims=keepdims, nptype=np.int32)
-
-
-class ReduceSum:
-    """1.x-era class form: ``ReduceSum(keep_dims)(x, axis)``; axis ()
-    means every axis."""
-
-    def __init__(self, keep_dims=False):
-        self.keep_dims = keep_dims
-
-    def __call__(self, x, axis=()):
-        return sum(x, axis if axis != () else None, self.keep_dims)
-
-
-class ReduceMean(ReduceSum):
-    """1.x-era class form of ``mean``."""
-
-    def __call__(self, x, axis=()):
-        return mean(x, axis if axis != () else None, self.keep_dims)
