@@ -569,14 +569,14 @@ ROWS = [
        lambda x, y: np.abs(x - y), arity=2, inputs=_apart((2, 3), (2, 3))),
     # --- casts ---------------------------------------------------------------
     # float32 keeps ~7 digits, so the difference step must be far larger
-    # than float32 rounding: eps = 1e-3 with rtol = 1e-3
+    # than float32 rounding: h = 1e-3 with rtol = 1e-3
     Op("cast (float64 -> float32 -> float64)",
        lambda x: ops.cast(ops.cast(x, ms.float32), ms.float64) * x,
        lambda x: x.astype(np.float32).astype(np.float64) * x,
-       dtype="float64", grad_options={"eps": 1e-3, "rtol": 1e-3}),
+       dtype="float64", grad_options={"h": 1e-3, "rtol": 1e-3}),
     Op("cast (Tensor.astype float32)", lambda x: x.astype(ms.float32),
        lambda x: x.astype(np.float32), dtype="float32",
-       grad_options={"eps": 1e-3, "rtol": 1e-3}),
+       grad_options={"h": 1e-3, "rtol": 1e-3}),
     # --- forward only: zero or undefined gradients ---------------------------
     Op("stop (ops.stop_gradient)", ops.stop_gradient, lambda x: x,
        differentiable=False),

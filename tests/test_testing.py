@@ -80,8 +80,30 @@ def test_check_grads_rejects_a_transposed_matmul_vjp():
 
 
 def test_check_grads_rejects_a_vjp_missing_a_factor():
-    with pytest.raises(AssertionError, match="finite differences"):
+    # d(x³)/dx at 0.5 is 0.75; the wrong rule gives 0.25 times u there
+    with pytest.raises(AssertionError,
+                       match=r"argument 0, index \(0,\): reverse mode"):
         testing.check_grads(_cube_missing_factor, Tensor([0.5, -1.5, 2.0]))
+
+
+def test_check_grads_names_the_argument_that_is_wrong():
+    x = Tensor([0.5, 1.0])
+    with pytest.raises(AssertionError, match="argument 1, index"):
+        testing.check_grads(lambda a, b: _cube(a) + _cube_missing_factor(b),
+                            x, x * 2.0)
+
+
+def test_check_vjp_random_cotangent_catches_what_ones_let_through():
+    x = Tensor(np.random.default_rng(1).standard_normal((2, 2, 2)))
+
+    def fn(t):
+        return _permute_wrong_inverse(t, axes=(1, 2, 0))
+
+    assert testing.check_vjp(fn, x, cotangent="ones") is True
+    assert testing.check_vjp(fn, x) is False
+    assert testing.check_vjp(lambda t: ops.transpose(t, (1, 2, 0)), x)
+    with pytest.raises(ValueError, match="cotangent"):
+        testing.check_vjp(fn, x, cotangent="zeros")
 
 
 def test_check_grads_rejects_a_wrong_vjp_that_an_all_ones_cotangent_passes():
