@@ -24,8 +24,10 @@ from . import _printing
 from . import dtype as mstype
 
 
-def _default_array(data):
-    """Convert Python data by MindSpore's default-dtype rules."""
+def _default_array(data, dtype=None):
+    """Convert Python data by MindSpore's default-dtype rules; with a
+    ``dtype`` the caller converts, straight from Python's float64 (so
+    ``Tensor(1.001, float64)`` keeps every digit, as in MindSpore)."""
     if isinstance(data, (str, bytes, dict, set)) or data is None:
         raise TypeError(f"Tensor: cannot make a Tensor from {type(data)}; "
                         f"pass a number, a (nested) list or a NumPy array")
@@ -35,6 +37,8 @@ def _default_array(data):
         raise TypeError("Tensor: the nested lists have different lengths "
                         "(a ragged list); make every row the same length"
                         ) from None
+    if dtype is not None and array.dtype.kind in "fiub":
+        return array
     if array.dtype.kind == "f" or array.size == 0:
         return array.astype(np.float32)      # Python floats are Float32
     if array.dtype.kind in "iu":
@@ -52,7 +56,7 @@ def _to_array(data, dtype):
         array = np.array(data)
         mstype.from_numpy(array.dtype)      # reject complex, str, ...
     else:
-        array = _default_array(data)
+        array = _default_array(data, dtype)
     if dtype is not None:
         array = array.astype(dtype.nptype)
     return array

@@ -87,6 +87,14 @@ def test_dtype_argument_converts_the_data():
     assert Tensor(np.array([0.5, 1.5]), ms.float32).dtype is ms.float32
 
 
+def test_python_floats_with_float64_dtype_keep_every_digit():
+    # MindSpore 2.10: Tensor(1.001, float64) - 1.001 == 0.0 exactly; a
+    # detour through float32 once left 4.7e-08 (lesson 07's step sizes)
+    assert Tensor(1.001, ms.float64).item() == 1.001
+    assert Tensor([0.1, 1e-9], ms.float64).tolist() == [0.1, 1e-9]
+    assert Tensor(2.5, ms.int32).tolist() == 2
+
+
 def test_shape_without_data_gives_zeros():
     t = Tensor(shape=(2,), dtype=ms.float32)
     assert t.shape == (2,) and t.dtype is ms.float32
