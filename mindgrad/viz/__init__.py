@@ -40,6 +40,8 @@ _WHERE = {
     "network_figure": "networks",
     # lessons 12-13
     "digits_figure": "digits",
+    "curves_figure": "digits",
+    "bars_figure": "digits",
 }
 
 __all__ = sorted(_WHERE)
