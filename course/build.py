@@ -13,9 +13,10 @@ a camp check never touches your own progress), stores the outputs,
 normalises the file and prints how long it took, to the terminal only.
 
 ``normalize`` makes a notebook byte-stable: kernelspec ``python3``, no
-widget state, no per-cell timing, no Python patch version, and the Colab
-badge and install target written from the one ``[project.urls]`` entry
-of pyproject.toml. With no argument it normalises every notebook.
+widget state nor widget views (their model ids are random), no per-cell
+timing, no Python patch version, and the Colab badge and install target
+written from the one ``[project.urls]`` entry of pyproject.toml. With
+no argument it normalises every notebook.
 
 ``exercises`` writes course/exercises/ from course/solutions/: a cell
 tagged ``solution`` becomes its ``metadata.stub`` text, a cell tagged
@@ -47,6 +48,7 @@ MINDSPORE_HEADING = "## In MindSpore"
 MINDSPORE_ONLY = "# MindSpore only"      # first line of a block to skip
 COLAB_ASSET = "https://colab.research.google.com/assets/colab-badge.svg"
 BADGE = re.compile(r"\[!\[Open In Colab\]\([^)]*\)\]\([^)]*\)")
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 INSTALL = re.compile(r'(run_line_magic\("pip", "install --quiet )[^"]*("\))')
 
 
@@ -111,6 +113,10 @@ def normalize(nb, relative_path):
             cell["source"] = INSTALL.sub(
                 lambda m: m.group(1) + install_target() + m.group(2),
                 cell["source"])
+            for output in cell.get("outputs", []):
+                # a new random model id on every run, and the model it
+                # names went with the widget state: keep the text/plain
+                output.get("data", {}).pop(WIDGET_VIEW, None)
     return nb
 
 
@@ -231,15 +237,17 @@ def to_mindgrad(code):
     """Swap MindSpore for mindgrad in the import lines only.
 
     >>> print(to_mindgrad("import mindspore as ms\\nfrom mindspore import "
-    ...                   "ops\\nimport mindspore\\nx = 'mindspore'"))
+    ...                   "ops\\nimport mindspore\\nx = 'mindspore'\\n"
+    ...                   "import mindspore  # all of it"))
     import mindgrad as ms
     from mindgrad import ops
     import mindgrad as mindspore
     x = 'mindspore'
+    import mindgrad as mindspore  # all of it
     """
     lines = []
     for line in code.splitlines():
-        stripped = line.strip()
+        stripped = line.split("#", 1)[0].strip()
         if re.fullmatch(r"import mindspore", stripped):
             line = line.replace("import mindspore",
                                 "import mindgrad as mindspore")
