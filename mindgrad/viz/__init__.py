@@ -36,6 +36,7 @@ _WHERE = {
     # lessons 05-06, 09
     "draw_graph": "graphs",
     "graph_table": "graphs",
+    "mode_cost_figure": "graphs",
     # lesson 10
     "network_figure": "networks",
     # lessons 12-13
