@@ -133,13 +133,14 @@ BUDGETS = {
     "mindgrad/extend.py": 20,
     # viz: one module per kind of picture (curriculum §5 asks for about
     # fifteen builders and six slider twins)
-    "mindgrad/viz/__init__.py": 35,
+    "mindgrad/viz/__init__.py": 40,   # + lessons 07-09 names
     "mindgrad/viz/_widgets.py": 20,
     "mindgrad/viz/arrays.py": 50,
     "mindgrad/viz/calculus.py": 130,
     "mindgrad/viz/fields.py": 150,
     "mindgrad/viz/descent.py": 90,
     "mindgrad/viz/graphs.py": 120,
+    "mindgrad/viz/derivatives.py": 60,   # lessons 07-09
     "mindgrad/viz/networks.py": 50,
     "mindgrad/viz/digits.py": 60,
     # camp (curriculum §7): the checker with every message of §7.5, codes
@@ -183,8 +184,9 @@ GROUP_BUDGETS = {
     "optim": (410, ("mindgrad/optim/",)),
     "data": (130, ("mindgrad/data/",)),
     # 300 in style.md, before curriculum §5 listed its pictures: the
-    # lessons' fifteen builders and six slider twins
-    "viz": (650, ("mindgrad/viz/",)),
+    # lessons' fifteen builders and six slider twins; 700 with lessons
+    # 07-09's derivative pictures (viz/derivatives.py)
+    "viz": (700, ("mindgrad/viz/",)),
     # 310 in style.md; the CSV verify, profile commands and the Windows
     # console fallback of curriculum §7.8 need the rest
     "camp": (480, ("mindgrad/camp/",)),

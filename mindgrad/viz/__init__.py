@@ -37,6 +37,9 @@ _WHERE = {
     "draw_graph": "graphs",
     "graph_table": "graphs",
     "mode_cost_figure": "graphs",
+    # lessons 07-09
+    "derivatives_figure": "derivatives",
+    "step_size_figure": "derivatives",
     # lesson 10
     "network_figure": "networks",
     # lessons 12-13
