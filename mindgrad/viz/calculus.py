@@ -114,8 +114,8 @@ def _slice_panel(ax, ts, zs, t0, z0, slope, var, fixed, curve):
 def _surface_panel(fig, f, x0, y0, window, fx):
     """The surface z = f(x, y) cut by the plane y = y0, in 3-D."""
     ax = fig.add_subplot(1, 2, 1, projection="3d")
-    xs = np.linspace(x0 - window, x0 + window, 41)
-    ys = np.linspace(y0 - window, y0 + window, 41)
+    xs = np.linspace(x0 - window, x0 + window, 25)
+    ys = np.linspace(y0 - window, y0 + window, 25)
     grid_x, grid_y = np.meshgrid(xs, ys)
     grid_z = _at(f, grid_x, grid_y)
     ax.plot_surface(grid_x, grid_y, grid_z, cmap="viridis", alpha=0.45)
