@@ -78,13 +78,16 @@ def lesson_file(number):
     return f"{number}_{LESSONS[number][0]}.ipynb"
 
 
+def with_install_target(text):
+    """``text`` with the install target written as build.py writes it."""
+    b = build()
+    return b.INSTALL.sub(
+        lambda m: m.group(1) + b.install_target() + m.group(2), text)
+
+
 def expected_setup():
     """The setup cell's fixed lines, with the install target of build.py."""
-    b = build()
-    text = b.INSTALL.sub(
-        lambda m: m.group(1) + b.install_target() + m.group(2),
-        SETUP_TEMPLATE)
-    return text.splitlines()
+    return with_install_target(SETUP_TEMPLATE).splitlines()
 
 
 Row = namedtuple("Row", "english chinese line lesson")

@@ -21,11 +21,12 @@ import pytest
 
 from notebook_checks import (ROOT, WIDGET_VIEW, badge_problems, build,
                              cell_text, code_cell, code_cells, code_lines,
-                             execution_problems, expected_setup, lesson_file,
-                             load, markdown_cell, marker_problems,
-                             metadata_problems, output_problems, relative,
-                             report, setup_problems, source, stdout, tags,
-                             where)
+                             code_style_problems, execution_problems,
+                             expected_setup, lesson_file, load, markdown_cell,
+                             marker_problems, metadata_problems,
+                             output_problems, relative, report,
+                             setup_problems, source, stdout, tags, where,
+                             with_install_target)
 
 # Curriculum §7.2: day -> (slug, the lesson read first).
 DAYS = {
@@ -125,7 +126,8 @@ def day_setup_problems(nb):
     if problems or not cells:
         return problems
     i, cell = cells[0]
-    stub = cell.get("metadata", {}).get("stub")
+    # normalize writes the install target into sources, not into stubs
+    stub = with_install_target(cell.get("metadata", {}).get("stub", ""))
     expected = source(cell).replace(CAMP_TAIL[1], WHO_STUB)
     if "solution" not in tags(cell) or stub != expected:
         problems.append(f"{where(i, cell)}: tag the setup cell 'solution' "
@@ -365,7 +367,8 @@ def test_day_notebook_layout(path):
 def test_solution_is_executed_and_prints_correct(path):
     day, nb, rel = day_of(path.name), load(path), relative(path)
     problems = (execution_problems(nb, rel) + output_problems(nb)
-                + marker_problems(nb) + check_output_problems(nb, day))
+                + marker_problems(nb) + code_style_problems(nb)
+                + check_output_problems(nb, day))
     assert not problems, report(rel, problems)
 
 

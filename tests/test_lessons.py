@@ -64,11 +64,12 @@ def sections(nb):
     """``{heading: markdown text of the section}`` for ``## `` headings."""
     text = {}
     current = None
-    for cell in nb["cells"]:
+    starts = {(i, line) for i, line, _ in headings(nb)}
+    for i, cell in enumerate(nb["cells"]):
         if cell["cell_type"] != "markdown":
             continue
         for line in source(cell).splitlines():
-            if line.startswith("## "):
+            if (i, line.rstrip()) in starts:
                 current = line.rstrip()
                 text[current] = ""
             elif current is not None:
