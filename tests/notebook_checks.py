@@ -58,6 +58,12 @@ SETUP_TEMPLATE = "\n".join([
 IGNORE_MARKER = "# NBVAL_IGNORE_OUTPUT"
 CJK = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 MEMORY_ADDRESS = re.compile(r"\bat 0x[0-9a-fA-F]+|0x[0-9a-fA-F]{8,}")
+# Rule 9: absolute or temporary paths (the kernel's own cell files in
+# warnings are sanitised by tests/nbval_sanitize.cfg, so they may stay).
+KERNEL_CELL = re.compile(r"\S*ipykernel_\d+[\\/]\d+\.py")
+ABSOLUTE_PATH = re.compile(
+    r"(?<![\w.~])(/tmp/|/var/folders/|/home/|/root/|/Users/|/private/|"
+    r"[A-Za-z]:\\)")
 IMPORT_LINE = re.compile(r"(import [\w.]+|from [\w.]+ import \w)")
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 EXECUTE = "python course/build.py execute {path}"
@@ -324,6 +330,13 @@ def output_problems(nb):
                 problems.append(
                     f"{where(i, cell)}: output shows a memory address "
                     f"({found.group(0)}); print a value, not an object")
+            text = KERNEL_CELL.sub("", output_text(output))
+            found = ABSOLUTE_PATH.search(text)
+            if found:
+                line = text[text.rfind("\n", 0, found.start()) + 1:]
+                problems.append(
+                    f"{where(i, cell)}: output shows an absolute path "
+                    f"({line.splitlines()[0][:60]!r}); print file names only")
     return problems
 
 

@@ -545,6 +545,8 @@ def test_checker_flags_a_memory_address_an_error_and_stderr():
     nb = good_lesson()
     nb["cells"][5]["outputs"] = [
         stdout("<function f at 0x7f3a2b1c9d30>\n"),
+        stdout("saved /tmp/tmpab12/model.ckpt\n"),
+        stdout("IPYKERNEL /tmp/ipykernel_12/3456.py:2: UserWarning\n"),
         {"output_type": "stream", "name": "stderr", "text": "Warning: x\n"},
         {"output_type": "error", "ename": "ValueError", "evalue": "bad",
          "traceback": []}]
@@ -552,6 +554,10 @@ def test_checker_flags_a_memory_address_an_error_and_stderr():
     assert any("memory address" in p for p in problems)
     assert any("stderr" in p for p in problems)
     assert any("raised ValueError" in p for p in problems)
+    assert [p for p in problems if "absolute path" in p] == [
+        "cell 6 (code: 'g = ms.grad(lambda x: x * x)(Tensor(3.0))'): output "
+        "shows an absolute path ('saved /tmp/tmpab12/model.ckpt'); print "
+        "file names only"]
 
 
 def test_checker_flags_an_ignore_marker_without_why():
