@@ -8,7 +8,8 @@ chooses the languages; with ``both`` the English line comes first.
 A console that cannot encode a line (a Windows code page such as cp1252,
 or ``PYTHONIOENCODING=ascii``) gets it with the symbols spelled in ASCII
 (``✓`` becomes ``[ok]``) and any other character it lacks shown as ``?``;
-in ``both`` mode a Chinese line the console cannot show is left out.
+a Chinese message the console cannot show is printed in English instead
+(or left out when the English line is printed anyway).
 Nothing here ever raises ``UnicodeEncodeError``.
 
 >>> Msg("unknown_day", day=31).text("en")
@@ -57,22 +58,34 @@ class Msg:
 
 
 def say(key, **args):
-    """Print message ``key``, one line per chosen language."""
+    """Print message ``key``, one line per chosen language. A Chinese
+    line the console cannot encode is left out if the English one is
+    printed, and replaced by it otherwise."""
     message, langs = Msg(key, **args), languages()
     for lang in langs:
-        emit(message.text(lang), optional=lang == "zh" and len(langs) > 1)
+        line = message.text(lang)
+        if lang != "en" and not fits(line):
+            if "en" in langs:
+                continue
+            line = message.text("en")
+        emit(line)
 
 
-def emit(line, optional=False):
-    """Print ``line``, or its ASCII form on a console that lacks a
-    character; an ``optional`` line that does not fit is skipped."""
-    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+def fits(line):
+    """True if the console can print ``line`` as it is."""
     try:
-        line.encode(encoding)
+        line.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
     except UnicodeEncodeError:
-        if optional:
-            return
+        return False
+    return True
+
+
+def emit(line):
+    """Print ``line``; on a console that lacks some of its characters,
+    spell the symbols in ASCII and show the rest as ``?``."""
+    if not fits(line):
         for symbol, plain in ASCII.items():
             line = line.replace(symbol, plain)
+        encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
         line = line.encode(encoding, "replace").decode(encoding)
     print(line, flush=True)
