@@ -67,8 +67,8 @@ def test_landscape_without_path_is_one_panel_of_contours():
     fig = descent.loss_landscape_figure(bowl, wlim=(-1, 2), blim=(-3, 1),
                                         n=5)
     assert len(fig.axes) == 1
-    assert fig.axes[0].get_title() == ("Each step goes downhill, across "
-                                       "the level curves")
+    assert fig.axes[0].get_title() == ("Level curves of the loss: the "
+                                       "lowest point is the best line")
 
 
 def test_landscape_with_data_draws_the_line_of_each_marked_step():
@@ -84,13 +84,21 @@ def test_landscape_with_data_draws_the_line_of_each_marked_step():
     assert right.get_title() == "The line after each step"
 
 
+def test_landscape_title_says_what_to_notice_when_asked():
+    fig = descent.loss_landscape_figure(bowl, start=(0.0, 0.0), lr=0.25,
+                                        steps=1, title="Straight to the "
+                                        "bottom", wlim=(-1, 2), blim=(-3, 1),
+                                        n=5)
+    assert fig.axes[0].get_title().startswith("Straight to the bottom\n")
+
+
 def test_several_paths_share_the_landscape():
     paths = {f"lr {lr}": descent._descent_path(squared_error, (1.0, 1.0),
                                                lr, 20)
              for lr in (0.01, 0.09)}
     fig = descent.loss_landscape_figure(squared_error, paths, n=5)
     left, right = fig.axes
-    assert "several learning rates" in left.get_title()
+    assert left.get_title() == "Several paths from one start"
     assert [line.get_label() for line in right.lines] == ["lr 0.01",
                                                           "lr 0.09"]
     slow, fast = (line.get_ydata() for line in right.lines)

@@ -35,8 +35,8 @@ def _loss_along(loss, path):
 
 
 def loss_landscape_figure(loss, path=None, *, start=None, lr=0.01,
-                          steps=100, data=None, wlim=(-2.0, 10.0),
-                          blim=(-6.0, 14.0), n=31):
+                          steps=100, data=None, title=None,
+                          wlim=(-2.0, 10.0), blim=(-6.0, 14.0), n=41):
     """Draw the level curves of ``loss`` over the (w, b) plane with
     gradient-descent paths, and beside them how the loss falls.
 
@@ -49,7 +49,9 @@ def loss_landscape_figure(loss, path=None, *, start=None, lr=0.01,
     Args: loss(w, b); path, an array of (w, b) rows or a dict label ->
     array for several paths; start, lr, steps: instead of a path, run
     that many steps of descent here (as the sliders do);
-    data, the points (x, y); wlim, blim, the window; n, grid points.
+    data, the points (x, y); title, the first line of the left title
+    (what to notice) instead of the default; wlim, blim, the window; n,
+    grid points per side.
 
     >>> import matplotlib.pyplot as plt
     >>> loss = lambda w, b: (w - 1.0) ** 2 + (b + 2.0) ** 2
@@ -70,11 +72,13 @@ def loss_landscape_figure(loss, path=None, *, start=None, lr=0.01,
     ax = axes[0, 0]
     w, b = np.meshgrid(np.linspace(*wlim, n), np.linspace(*blim, n))
     z = _loss_along(loss, zip(w.ravel(), b.ravel())).reshape(w.shape)
-    levels = np.geomspace(max(z.min(), z.max() * 1e-4), z.max(), 14)
+    levels = np.geomspace(max(z.min(), z.max() * 1e-3), z.max(), 12)
     ax.contour(w, b, z, levels=levels, cmap="viridis", linewidths=1)
-    title = ("Each step goes downhill, across the level curves" if
-             len(paths) < 2 else "One start, several learning rates: "
-             "the step size decides the route")
+    if title is None:
+        title = ("Level curves of the loss: the lowest point is the best "
+                 "line" if not paths else "Each step goes downhill, across "
+                 "the level curves" if len(paths) == 1 else
+                 "Several paths from one start")
     for label, points in paths.items():
         points = np.asarray(points, dtype=float)
         line, = ax.plot(points[:, 0], points[:, 1], ".-", markersize=3,
