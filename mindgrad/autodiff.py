@@ -79,7 +79,7 @@ def backward(roots, seeds, requested, since, free=True, seen=None):
             grads[node] = dout
             continue
         prim, inputs, params, _ = node._record
-        values = [_as_value(x, raw) for x in inputs]
+        values = _values(inputs, raw)
         out = node._data if raw else node
         for rule, i, parent in edges[node]:
             d = core.fit(rule(*values, out, dout, **params), parent, prim, i)
@@ -92,12 +92,12 @@ def backward(roots, seeds, requested, since, free=True, seen=None):
     return grads
 
 
-def _as_value(x, raw):
-    """What a rule sees of an input: arrays when nobody records the
+def _values(inputs, raw):
+    """What rules see of the inputs: arrays when nobody records the
     backward pass, else Tensors (array constants wrapped, unrecorded)."""
     if raw:
-        return x._data if isinstance(x, Tensor) else x
-    return _wrap(x) if isinstance(x, np.ndarray) else x
+        return [x._data if isinstance(x, Tensor) else x for x in inputs]
+    return [_wrap(x) if isinstance(x, np.ndarray) else x for x in inputs]
 
 
 def _accumulate(cotangent, node, d):

@@ -24,6 +24,7 @@ import numpy as np
 import mindgrad as ms
 from mindgrad import Tensor, ops
 from mindgrad.primitives.core import broadcast_to, sum_to
+from mindgrad.primitives.linalg import _dense
 from mindgrad.primitives.shape import _scatter_add
 
 # Shapes of the inputs for each kind of row. "broadcasting" exercises both
@@ -493,6 +494,11 @@ ROWS = [
        shapes=((5, 2, 3), (5, 3, 4))),
     Op("matmul (broadcast batches)", ops.matmul, np.matmul, arity=2,
        shapes=((5, 1, 2, 3), (4, 3, 2))),
+    # --- nn.Dense's fused product (with and without a bias) ----------------
+    Op("dense", _dense, lambda x, w, b: x @ w.T + b, arity=3,
+       shapes=((4, 3), (2, 3), (2,))),
+    Op("dense (no bias)", lambda x, w: _dense(x, w, None),
+       lambda x, w: x @ w.T, arity=2, shapes=((4, 3), (2, 3))),
     # --- softmax and friends -------------------------------------------------
     Op("softmax", ops.softmax, _softmax),
     Op("softmax (axis=1 of 3-D)", lambda x: ops.softmax(x, axis=1),

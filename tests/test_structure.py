@@ -92,7 +92,7 @@ BUDGETS = {
     "mindgrad/primitives/elementwise.py": 240,
     "mindgrad/primitives/reduction.py": 110,
     "mindgrad/primitives/shape.py": 170,
-    "mindgrad/primitives/linalg.py": 50,
+    "mindgrad/primitives/linalg.py": 60,    # + nn.Dense's fused product
     # MindSpore's error classes for the losses (api.md 6) take room
     "mindgrad/primitives/functional.py": 200,
     "mindgrad/primitives/creation.py": 60,  # split out of functional.py

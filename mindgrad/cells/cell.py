@@ -70,11 +70,15 @@ class Cell:
             return
         self.__dict__.pop(name, None)
 
-    def __getattr__(self, name):
-        for table in ("_params", "_cells"):
-            registry = self.__dict__.get(table)
-            if registry is not None and name in registry:
-                return registry[name]
+    def __getattr__(self, name):        # only for names not in __dict__
+        registries = self.__dict__
+        params = registries.get("_params")
+        if params is not None:
+            if name in params:
+                return params[name]
+            cells = registries["_cells"]
+            if name in cells:
+                return cells[name]
         raise AttributeError(f"'{type(self).__name__}' object has no "
                              f"attribute '{name}'")
 
@@ -91,8 +95,8 @@ class Cell:
         if construct is None:
             raise AttributeError(f"{type(self).__name__} has no construct "
                                  f"method; define construct(self, ...)")
-        if getattr(type(self), "bprop", None) is not None and \
-                core.recording and core._any_recorded(args):
+        if core.recording and getattr(type(self), "bprop", None) is not \
+                None and core._any_recorded(args):
             return _with_bprop(self, args, kwargs)
         return self.construct(*args, **kwargs)
 

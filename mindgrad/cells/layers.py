@@ -15,10 +15,9 @@ import math
 
 from .. import dtype as mstype
 from ..parameter import Parameter
-from ..primitives.elementwise import _add
 from ..primitives.functional import dropout
-from ..primitives.linalg import _matmul
-from ..primitives.shape import _reshape, _transpose, flatten
+from ..primitives.linalg import _dense
+from ..primitives.shape import _reshape, flatten
 from ..tensor import Tensor
 from .activation import get_activation
 from .cell import Cell
@@ -92,19 +91,21 @@ class Dense(Cell):
             raise TypeError(f"Dense: the input must be a Tensor, got "
                             f"{type(x).__name__}; use Tensor(x, "
                             f"mindgrad.float32)")
-        if x.dtype is not self.weight.dtype:
+        weight, data = self.weight, x._data
+        if data.dtype != weight._data.dtype:
             raise TypeError(f"Dense: the input has dtype {x.dtype} but the "
                             f"weight is {self.weight.dtype}; use Tensor(x, "
                             f"mindgrad.float32) or x.astype(...)")
-        if x.ndim == 0 or x.shape[-1] != self.in_channels:
+        if data.ndim == 0 or data.shape[-1] != self.in_channels:
             raise ValueError(f"Dense: the input's last dim must be "
                              f"in_channels={self.in_channels}, but its "
                              f"shape is {x.shape}")
-        rows = _reshape(x, shape=(-1, self.in_channels))
-        y = _matmul(rows, _transpose(self.weight, axes=None))
-        if self.bias is not None:
-            y = _add(y, self.bias)
-        y = _reshape(y, shape=x.shape[:-1] + (self.out_channels,))
+        if data.ndim == 2:               # the common case: no reshapes
+            y = _dense(x, weight, self.bias)
+        else:
+            y = _reshape(_dense(_reshape(x, shape=(-1, self.in_channels)),
+                                weight, self.bias),
+                         shape=x.shape[:-1] + (self.out_channels,))
         return y if self.activation is None else self.activation(y)
 
     def extend_repr(self):

@@ -17,8 +17,8 @@ from .shape import _reshape
 
 @primitive
 def _softmax(x, axis):
-    e = np.exp(x - np.max(x, axis, keepdims=True))
-    return e / np.sum(e, axis, keepdims=True)
+    e = np.exp(x - x.max(axis, keepdims=True))
+    return e / e.sum(axis, keepdims=True)
 
 
 _softmax.defvjp(                       # J = diag(s) - s sᵀ along the axis
@@ -40,10 +40,17 @@ _log_softmax.defvjp(                   # d log s_i = dx_i - Σ_j s_j dx_j
 @primitive
 def _softmax_nll(x, labels, axis):
     """-log softmax(x)[label] per sample, fused for speed."""
-    shifted = x - np.max(x, axis, keepdims=True)
-    log_total = np.log(np.sum(np.exp(shifted), axis))
-    picked = np.take_along_axis(shifted, np.expand_dims(labels, axis), axis)
-    return log_total - np.squeeze(picked, axis)
+    shifted = x - x.max(axis, keepdims=True)
+    log_total = np.log(np.exp(shifted).sum(axis))
+    return log_total - _picked(shifted, labels, axis)
+
+
+def _picked(x, labels, axis):
+    """x[..., labels, ...]: the entry of each label along ``axis``."""
+    if x.ndim == 2 and axis % 2 == 1:    # (batch, classes): index directly
+        return x[np.arange(len(x)), labels]
+    return np.take_along_axis(x, np.expand_dims(labels, axis),
+                              axis).squeeze(axis)
 
 
 _softmax_nll.defvjp(                   # d nll / dx = softmax(x) - onehot
@@ -56,6 +63,10 @@ _softmax_nll.defvjp(                   # d nll / dx = softmax(x) - onehot
 
 @primitive(differentiable=False)
 def _onehot_like(x, labels, axis):
+    if x.ndim == 2 and axis % 2 == 1:    # (batch, classes): set directly
+        onehot = np.zeros_like(x)
+        onehot[np.arange(len(x)), labels] = 1
+        return onehot
     classes = np.arange(x.shape[axis]).reshape(
         (-1,) + (1,) * (x.ndim - axis % x.ndim - 1))
     return (np.expand_dims(labels, axis) == classes).astype(x.dtype)
