@@ -159,11 +159,11 @@ class _Recording:
             for w, record in zip(self.weights, saved):
                 w._record = record
 
-    def gradients(self, out, sens, free=True):
+    def gradients(self, out, sens, free=True, name="grad"):
         """Cotangents for (positions, weights) given the output and sens
         (None: MindSpore's sum rule, seeding every output element)."""
         roots = _tensors_in(out)
-        seeds = _seeds(out, roots, sens)
+        seeds = _seeds(out, roots, sens, name)
         requested = dict.fromkeys(list(self.inputs.values()) + self.weights)
         grads = backward(roots, seeds, requested, self.since, free)
         return {node: _user_gradient(d) for node, d in grads.items()}
@@ -200,38 +200,38 @@ def _check_output(out, name):
                         f"Tensors, got {type(out).__name__};{hint}")
 
 
-def _seeds(out, roots, sens):
+def _seeds(out, roots, sens, name):
     raw = core.recording == 0
     if sens is None:
         ones = [np.ones_like(r._data) for r in roots]
         return ones if raw else [_wrap(o) for o in ones]
     if isinstance(out, (tuple, list)) != isinstance(sens, (tuple, list)):
-        raise RuntimeError("grad: the output is a tuple, so sens must be a "
-                           "tuple with one Tensor per output" if isinstance(
+        raise RuntimeError(f"{name}: the output is a tuple, so sens must be "
+                           "a tuple with one Tensor per output" if isinstance(
                                out, (tuple, list)) else
-                           "grad: sens must be one Tensor like the output")
+                           f"{name}: sens must be one Tensor like the output")
     flat = _tensors_in(sens) if isinstance(sens, (tuple, list)) else [sens]
     if len(flat) != len(roots):
-        raise ValueError(f"grad: sens has {len(flat)} Tensors for "
+        raise ValueError(f"{name}: sens has {len(flat)} Tensors for "
                          f"{len(roots)} outputs")
-    return [_check_sens(s, r, raw) for s, r in zip(flat, roots)]
+    return [_check_sens(s, r, raw, name) for s, r in zip(flat, roots)]
 
 
-def _check_sens(sens, out, raw):
+def _check_sens(sens, out, raw, name):
     if not isinstance(sens, Tensor):
         if out.ndim == 0 and isinstance(sens, (int, float)):
             sens = Tensor(np.asarray(sens, out._data.dtype))
         else:
-            raise RuntimeError(f"grad: sens must be a Tensor of shape "
+            raise RuntimeError(f"{name}: sens must be a Tensor of shape "
                                f"{out.shape}, got {sens!r}")
     if sens.ndim == 0 and out.ndim > 0:
-        raise RuntimeError(f"grad: a 0-d sens for an output of shape "
+        raise RuntimeError(f"{name}: a 0-d sens for an output of shape "
                            f"{out.shape}; pass a Tensor of that shape")
     if sens.shape != out.shape:
-        raise ValueError(f"grad: sens has shape {sens.shape}, but the "
+        raise ValueError(f"{name}: sens has shape {sens.shape}, but the "
                          f"output has shape {out.shape}; they must match")
     if sens.dtype is not out.dtype:
-        raise TypeError(f"grad: sens has dtype {sens.dtype}, but the "
+        raise TypeError(f"{name}: sens has dtype {sens.dtype}, but the "
                         f"output has dtype {out.dtype}; use "
                         f"sens.astype(mindgrad.{str(out.dtype).lower()})")
     return sens._data.copy() if raw else sens
@@ -331,7 +331,7 @@ class _Transform:
                 isinstance(args[p], Tensor) for p in positions):
             _check_output(out, self.name)  # else: nothing to differentiate
         target, aux = self._split_aux(out)
-        grads = recording.gradients(target, sens)
+        grads = recording.gradients(target, sens, name=self.name)
         if not core.recording:            # returned values keep no graph
             for tensor in _tensors_in(out):
                 tensor._record = None
@@ -531,7 +531,7 @@ def vjp(fn, *inputs, weights=None, has_aux=False):
         if not isinstance(v, (Tensor, tuple, list)):
             raise TypeError(f"vjp: v must be a Tensor like the output, got "
                             f"{type(v).__name__}")
-        grads = recording.gradients(target, v, free=False)
+        grads = recording.gradients(target, v, free=False, name="vjp")
         g_in = tuple(transform._input_grads(inputs, transform.positions,
                                             recording, grads))
         if transform.weights is None:

@@ -1227,3 +1227,17 @@ def test_a_vjp_of_the_wrong_shape_raises_value_error_with_both_shapes():
     message = str(info.value)
     assert "stretch" in message and "argument 1" in message
     assert "(3,)" in message and "(2,)" in message
+
+
+def test_sens_errors_name_the_transform_that_was_called():
+    w = Parameter(Tensor([2.0], ms.float32), name="w")
+
+    def net(x):
+        return x * w
+
+    grad_op = ops.GradOperation(get_by_list=True, sens_param=True)
+    x = Tensor([1.0, 3.0], ms.float32)
+    with pytest.raises(ValueError, match="^GradOperation: sens has shape"):
+        grad_op(net, ParameterTuple([w]))(x, Tensor([1.0], ms.float32))
+    with pytest.raises(TypeError, match="^GradOperation: sens has dtype"):
+        grad_op(net, ParameterTuple([w]))(x, Tensor([1.0, 1.0], ms.float64))

@@ -89,7 +89,8 @@ BUDGETS = {
     # the Tensor method table mirrors ~60 MindSpore Tensor methods
     "mindgrad/primitives/__init__.py": 110,
     "mindgrad/primitives/core.py": 140,
-    "mindgrad/primitives/elementwise.py": 240,
+    # + the broadcasting error that names the fix (style.md §9)
+    "mindgrad/primitives/elementwise.py": 255,
     "mindgrad/primitives/reduction.py": 110,
     "mindgrad/primitives/shape.py": 170,
     "mindgrad/primitives/linalg.py": 60,    # + nn.Dense's fused product

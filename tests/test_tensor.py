@@ -449,6 +449,10 @@ def test_failed_broadcast_raises_value_error_with_both_shapes():
     with pytest.raises(ValueError) as info:
         Tensor([1.0, 2.0]) + Tensor([1.0, 2.0, 3.0])
     assert "(2,)" in str(info.value) and "(3,)" in str(info.value)
+    assert str(info.value).startswith("add: shapes (2,) and (3,) do not")
+    assert "reshape" in str(info.value)           # the fix, not NumPy's text
+    with pytest.raises(ValueError, match=r"mul: shapes \(3, 2\) and \(4,\)"):
+        ops.mul(Tensor(np.ones((3, 2))), Tensor(np.ones(4)))
 
 
 def test_matmul_operator_shape_mismatch_raises_runtime_error():

@@ -292,20 +292,39 @@ def promoted(x, y, name, floats=False):
 
 def _binary(prim, name, floats=False):
     def op(input, other):
-        if isinstance(input, Tensor):
-            dtype = input._data.dtype         # fast paths: nothing to promote
-            if type(other) is float and dtype.kind == "f":
-                return prim(input, dtype.type(other))
-            if isinstance(other, Tensor) and other._data.dtype == dtype and \
-                    dtype.kind == "f":
-                return prim(input, other)
-            return prim(*promoted(input, other, name, floats))
-        other, input = promoted(_as_tensor(other, name), input, name, floats)
-        return prim(input, other)
+        try:
+            if isinstance(input, Tensor):
+                dtype = input._data.dtype     # fast paths: nothing to promote
+                if type(other) is float and dtype.kind == "f":
+                    return prim(input, dtype.type(other))
+                if isinstance(other, Tensor) and other._data.dtype == \
+                        dtype and dtype.kind == "f":
+                    return prim(input, other)
+                return prim(*promoted(input, other, name, floats))
+            other, input = promoted(_as_tensor(other, name), input, name,
+                                    floats)
+            return prim(input, other)
+        except ValueError:
+            _check_broadcast(input, other, name)
+            raise
     op.__name__ = name
     op.__doc__ = f"Elementwise ``{name}`` with broadcasting and MindSpore's "\
                  f"dtype promotion (see lesson 00)."
     return op
+
+
+def _check_broadcast(x, y, name):
+    """Replace NumPy's broadcasting message by one that says the fix."""
+    shapes = [tuple(np.shape(v._data if isinstance(v, Tensor) else v))
+              for v in (x, y)]
+    try:
+        np.broadcast_shapes(*shapes)
+    except ValueError:
+        raise ValueError(
+            f"{name}: shapes {shapes[0]} and {shapes[1]} do not broadcast. "
+            f"Align them on the right: each pair of sizes must be equal or "
+            f"one of them 1; reshape an operand, e.g. x.reshape(...) to "
+            f"add a size-1 axis") from None
 
 
 def _reflected(op):
