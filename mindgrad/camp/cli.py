@@ -1,15 +1,16 @@
 """The camp's command line: ``python -m mindgrad.camp COMMAND`` (§7.8).
 
-=========================================  ============================
-``start --who NICK [--cohort C] [--date D]``  save the profile; print day 1
-``today``                                  the first day not yet passed
-``schedule``                               the 25-day table
-``progress``                               passed days and their codes
-``check NOTEBOOK... [--who] [--cohort]``   run notebooks headless, judge
-``verify --day N --who NICK --code CODE``  one check-in code
-``verify FILE.csv [--cohort C]``           a CSV ``who,day,code``
-``reset --yes``                            forget passed days
-=========================================  ============================
+Commands::
+
+    start --who NICK [--cohort C] [--date D]   save the profile; day 1
+    today                                      the next day to do
+    schedule                                   the 25-day table
+    progress                                   passed days and codes
+    check NOTEBOOK... [--who N] [--cohort C]   run notebooks headless
+          [--record] [--timeout S]             and judge their answers
+    verify --day N --who NICK --code CODE      one check-in code
+    verify FILE.csv [--cohort C]               a CSV who,day,code
+    reset --yes                                forget the passed days
 
 Exit status: 0 success, 1 a check or verification failed, 2 a usage or
 file error (one line naming the problem and the fix, never a traceback).
@@ -19,8 +20,8 @@ if NEW is the same nickname (same ``who_key``); a different nickname is
 a different learner, so the old progress is moved aside as
 ``camp_progress.json.old-<n>`` and NEW starts at day 1. ``--cohort`` and
 ``--date`` change only what they name; a new cohort keeps the passed
-days and recomputes their codes. ``reset --yes``
-moves the progress aside the same way and keeps the profile.
+days and recomputes their codes. ``reset --yes`` moves the progress
+aside the same way and keeps the profile.
 """
 import argparse
 import csv
