@@ -135,7 +135,8 @@ BUDGETS = {
     # viz: one module per kind of picture (curriculum §5 asks for about
     # fifteen builders and six slider twins)
     "mindgrad/viz/__init__.py": 40,   # + lessons 07-09 names
-    "mindgrad/viz/_widgets.py": 20,
+    # + a lock: JupyterLab 4 may run two redraws at once on kernel threads
+    "mindgrad/viz/_widgets.py": 30,
     "mindgrad/viz/arrays.py": 50,
     "mindgrad/viz/calculus.py": 130,
     "mindgrad/viz/fields.py": 150,

@@ -54,4 +54,6 @@ def slider(value, low, high, step, description):
 
     return widgets.FloatSlider(value=value, min=low, max=high, step=step,
                                description=description,
-                               continuous_update=False)
+                               continuous_update=False,
+                               # the whole label, not "learning r…"
+                               style={"description_width": "initial"})

@@ -140,6 +140,12 @@ def directional_derivative_figure(f, point, angle=None, n=361):
     return fig
 
 
+def _term(coefficient, name):
+    """'+ 2.00 dx' or '- 1.00 dx', never '+ -1.00 dx'."""
+    sign = "-" if coefficient < 0 else "+"
+    return f"{sign} {abs(coefficient):.2f} {name}"
+
+
 def tangent_plane_figure(f, point, step=(0.1, -0.1), radius=1.0):
     """Draw the surface z = f(x, y) near ``point``, its tangent plane and
     its normal line.
@@ -174,7 +180,8 @@ def tangent_plane_figure(f, point, step=(0.1, -0.1), radius=1.0):
     plane = z0 + fx * dx + fy * dy
     value = float(f(_as_tensor(x0 + dx), _as_tensor(y0 + dy)).asnumpy())
     ax.set(xlabel="x", ylabel="y", zlabel="z")
-    ax.set_title(f"Tangent plane z = {z0:.2f} + {fx:.2f} dx + {fy:.2f} dy "
+    ax.set_title(f"Tangent plane z = {z0:.2f} {_term(fx, 'dx')} "
+                 f"{_term(fy, 'dy')} "
                  f"at ({x0:g}, {y0:g})\nat ({x0 + dx:g}, {y0 + dy:g}): "
                  f"plane {plane:.4f}, f {value:.4f}, error "
                  f"{value - plane:.4f}", fontsize=9)
