@@ -56,8 +56,8 @@ def _picked(x, labels, axis):
 _softmax_nll.defvjp(                   # d nll / dx = softmax(x) - onehot
     lambda x, labels, out, dout, axis:
     (_softmax(x, axis=axis) - _onehot_like(x, labels, axis=axis))
-    * _reshape(dout, shape=np.shape(out)[:axis % np.ndim(x)] + (1,)
-               + np.shape(out)[axis % np.ndim(x):]),
+    * dout.reshape(np.shape(out)[:axis % np.ndim(x)] + (1,)
+                   + np.shape(out)[axis % np.ndim(x):]),
     None)
 
 

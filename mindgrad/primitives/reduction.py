@@ -24,8 +24,8 @@ def _kept(shape, axis):
 
 def _spread(dout, x, axis):
     """dout with the reduced axes restored, broadcast to x's shape."""
-    shape = np.shape(x)
-    return broadcast_to(_reshape(dout, shape=_kept(shape, axis)), shape=shape)
+    shape = np.shape(x)        # .reshape: a method of arrays and Tensors
+    return broadcast_to(dout.reshape(_kept(shape, axis)), shape=shape)
 
 
 @primitive
