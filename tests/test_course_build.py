@@ -466,8 +466,8 @@ def test_normalize_removes_volatile_metadata_and_widget_views():
 def test_normalize_writes_badge_and_install_target_from_pyproject():
     nb = build().normalize(messy_notebook(), MESSY_PATH)
     assert badge_problems(nb, MESSY_PATH) == []
-    assert "/github/mindgrad/mindgrad/blob/main/lessons/99_messy.ipynb)" \
-        in source(nb["cells"][0])
+    assert ("colab.research.google.com/github/mindgrad/mindgrad/blob/main/"
+            "lessons/99_messy.ipynb)") in source(nb["cells"][0])
     assert setup_problems(nb) == []
     assert 'install --quiet git+https://github.com/mindgrad/mindgrad")' in \
         source(nb["cells"][1])

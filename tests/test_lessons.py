@@ -7,8 +7,10 @@ check on every lesson that exists (so they grow as lessons land) and
 on its worked solutions; the ``test_checker_*`` tests at the bottom
 prove on small hand-made notebooks that each check fails when it should.
 """
+import os
 import re
 import statistics
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -541,12 +543,19 @@ def test_checker_does_not_expect_output_from_definitions_or_branches():
     assert execution_problems(nb) == []
 
 
+# What a careless notebook prints on a learner's machine: a checkpoint in
+# the temporary folder, and the kernel's own cell file in a warning
+# (sanitised by nbval, so not flagged).
+SAVED = os.path.join(tempfile.gettempdir(), "tmpab12", "model.ckpt")
+KERNEL_FILE = os.path.join(tempfile.gettempdir(), "ipykernel_12", "3456.py")
+
+
 def test_checker_flags_a_memory_address_an_error_and_stderr():
     nb = good_lesson()
     nb["cells"][5]["outputs"] = [
         stdout("<function f at 0x7f3a2b1c9d30>\n"),
-        stdout("saved /tmp/tmpab12/model.ckpt\n"),
-        stdout("IPYKERNEL /tmp/ipykernel_12/3456.py:2: UserWarning\n"),
+        stdout(f"saved {SAVED}\n"),
+        stdout(f"IPYKERNEL {KERNEL_FILE}:2: UserWarning\n"),
         {"output_type": "stream", "name": "stderr", "text": "Warning: x\n"},
         {"output_type": "error", "ename": "ValueError", "evalue": "bad",
          "traceback": []}]
@@ -556,8 +565,7 @@ def test_checker_flags_a_memory_address_an_error_and_stderr():
     assert any("raised ValueError" in p for p in problems)
     assert [p for p in problems if "absolute path" in p] == [
         "cell 6 (code: 'g = ms.grad(lambda x: x * x)(Tensor(3.0))'): output "
-        "shows an absolute path ('saved /tmp/tmpab12/model.ckpt'); print "
-        "file names only"]
+        f"shows an absolute path ('saved {SAVED}'); print file names only"]
 
 
 def test_checker_flags_an_ignore_marker_without_why():
