@@ -28,13 +28,13 @@ See lesson 13.
 """
 import json
 import os
-import tempfile
 import warnings
 import zipfile
 
 import numpy as np
 
 from . import dtype as mstype
+from ._atomic import atomic_write
 from .cells.cell import Cell
 from .parameter import Parameter
 from .tensor import Tensor
@@ -145,20 +145,9 @@ def _write_atomically(path, values):
                 value).asnumpy().dtype.name})
     manifest = json.dumps({"format": FORMAT, "version": VERSION,
                            "entries": entries}).encode("utf-8")
-    folder, base = os.path.split(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{base}.", suffix=".tmp",
-                                         dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as file:     # a file object: np.savez
-            np.savez(file, **{MANIFEST: np.frombuffer(manifest, np.uint8)},
-                     **arrays)                    # adds no .npz suffix
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.remove(temporary)
-        raise
+    with atomic_write(path) as file:      # a file object: np.savez adds
+        np.savez(file, **{MANIFEST: np.frombuffer(manifest, np.uint8)},
+                 **arrays)                # no .npz suffix
 
 
 def load_checkpoint(ckpt_file_name, net=None, strict_load=False,

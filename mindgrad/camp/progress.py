@@ -19,9 +19,9 @@ harmless, a passed day is re-recorded by the next check).
 import datetime
 import json
 import os
-import tempfile
 from pathlib import Path
 
+from .._atomic import atomic_write
 from .messages import say
 
 FORMAT, VERSION, NAME = "mindgrad-camp-progress", 1, "camp_progress.json"
@@ -76,16 +76,8 @@ def save(data):
     folder = path().parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=NAME, dir=folder)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as f:
-                json.dump(data, f, ensure_ascii=False, indent=1)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(temporary, path())
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        with atomic_write(path(), "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False, indent=1)
     except OSError:
         return False
     return True

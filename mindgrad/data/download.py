@@ -11,9 +11,10 @@ complete. Mirrors are tried in order until one gives the right bytes.
 import hashlib
 import os
 import sys
-import tempfile
 import urllib.request
 from pathlib import Path
+
+from .._atomic import atomic_write
 
 # The mirrors torchvision and TensorFlow download MNIST from (the original
 # site, yann.lecun.com, refuses scripted downloads). Tried in order.
@@ -71,22 +72,17 @@ def fetch(name, mirrors=MIRRORS, checksums=CHECKSUMS):
 
 
 def _download(url, path, md5):
-    handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as file, \
-                urllib.request.urlopen(url, timeout=TIMEOUT) as response:
-            total = int(response.headers.get("Content-Length") or 0)
-            for piece in iter(lambda: response.read(1 << 16), b""):
-                file.write(piece)
-                _show_progress(path.name, file.tell(), total)
+    with atomic_write(path) as file, \
+            urllib.request.urlopen(url, timeout=TIMEOUT) as response:
+        total = int(response.headers.get("Content-Length") or 0)
+        for piece in iter(lambda: response.read(1 << 16), b""):
+            file.write(piece)
+            _show_progress(path.name, file.tell(), total)
         sys.stderr.write("\n")
-        if md5_of(temp) != md5:
-            raise ValueError(f"md5 {md5_of(temp)}, expected {md5}: the "
-                             f"download is corrupted")
-        os.replace(temp, path)
-    finally:
-        if os.path.exists(temp):  # anything but a checked, renamed file
-            os.unlink(temp)
+        file.flush()                      # a wrong checksum keeps no file
+        if md5_of(file.name) != md5:
+            raise ValueError(f"md5 {md5_of(file.name)}, expected {md5}: "
+                             f"the download is corrupted")
 
 
 def _show_progress(name, done, total):
