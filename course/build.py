@@ -87,9 +87,16 @@ def all_notebooks():
 # --- normalise ---------------------------------------------------------------
 
 
-def _source(cell):
-    source = cell.get("source", "")
-    return "".join(source) if isinstance(source, list) else source
+def source(cell):
+    """A cell's source as one string (nbformat may store a list)."""
+    text = cell.get("source", "")
+    return "".join(text) if isinstance(text, list) else text
+
+
+def with_install_target(text):
+    """``text`` with every Colab install line pointing at this project."""
+    return INSTALL.sub(lambda m: m.group(1) + install_target() + m.group(2),
+                       text)
 
 
 def normalize(nb, relative_path):
@@ -105,14 +112,12 @@ def normalize(nb, relative_path):
         cell_meta.pop("execution", None)
         cell_meta.pop("collapsed", None)
         cell_meta.pop("scrolled", None)
-        cell["source"] = _source(cell)
+        cell["source"] = source(cell)
         if cell["cell_type"] == "markdown":
             cell["source"] = BADGE.sub(colab_badge(relative_path),
                                        cell["source"])
         elif cell["cell_type"] == "code":
-            cell["source"] = INSTALL.sub(
-                lambda m: m.group(1) + install_target() + m.group(2),
-                cell["source"])
+            cell["source"] = with_install_target(cell["source"])
             for output in cell.get("outputs", []):
                 # a new random model id on every run, and the model it
                 # names went with the widget state: keep the text/plain
@@ -120,7 +125,8 @@ def normalize(nb, relative_path):
     return nb
 
 
-def _relative(path):
+def relative(path):
+    """A notebook's path inside the repository, with forward slashes."""
     return Path(path).resolve().relative_to(ROOT).as_posix()
 
 
@@ -142,7 +148,7 @@ def write(nb, path):
 
 
 def normalize_file(path):
-    write(normalize(read(path), _relative(path)), path)
+    write(normalize(read(path), relative(path)), path)
 
 
 # --- execute -----------------------------------------------------------------
@@ -175,7 +181,7 @@ def execute_file(path):
                     os.environ.pop(key, None)
                 else:
                     os.environ[key] = value
-    write(normalize(json.loads(nbformat.writes(nb)), _relative(path)),
+    write(normalize(json.loads(nbformat.writes(nb)), relative(path)),
           path)
     return seconds
 
@@ -224,7 +230,7 @@ def mindspore_blocks(nb):
     A block whose first line starts with ``# MindSpore only`` needs what
     only MindSpore has (its dataset pipeline, downloads) and is skipped.
     """
-    markdown = "\n".join(_source(c) for c in nb["cells"]
+    markdown = "\n".join(source(c) for c in nb["cells"]
                          if c["cell_type"] == "markdown")
     if MINDSPORE_HEADING not in markdown:
         return []
@@ -301,7 +307,7 @@ def main(argv):
             normalize_file(path)
     elif command == "exercises":
         for path in build_exercises():
-            print(_relative(path))
+            print(relative(path))
     else:
         python = os.environ.get("MINDSPORE_PYTHON")
         if not python:

@@ -86,9 +86,7 @@ def lesson_file(number):
 
 def with_install_target(text):
     """``text`` with the install target written as build.py writes it."""
-    b = build()
-    return b.INSTALL.sub(
-        lambda m: m.group(1) + b.install_target() + m.group(2), text)
+    return build().with_install_target(text)
 
 
 def expected_setup():
@@ -131,7 +129,7 @@ def glossary(path=ROOT / "lessons" / "glossary.md"):
 
 def relative(path):
     """A path inside the repository, as build.py names notebooks."""
-    return Path(path).resolve().relative_to(ROOT).as_posix()
+    return build().relative(path)
 
 
 _READ = {}
@@ -164,8 +162,7 @@ def stdout(text):
 
 
 def source(cell):
-    text = cell.get("source", "")
-    return "".join(text) if isinstance(text, list) else text
+    return build().source(cell)
 
 
 def code_lines(cell):
