@@ -203,7 +203,7 @@ def _check_output(out, name):
 def _seeds(out, roots, sens, name):
     raw = core.recording == 0
     if sens is None:
-        ones = [np.ones_like(r._data) for r in roots]
+        ones = [np.ones(r._data.shape, r._data.dtype) for r in roots]
         return ones if raw else [_wrap(o) for o in ones]
     if isinstance(out, (tuple, list)) != isinstance(sens, (tuple, list)):
         raise RuntimeError(f"{name}: the output is a tuple, so sens must be "
@@ -350,7 +350,7 @@ class _Transform:
         if any(isinstance(a, (int, float)) for a in out[1:]):
             raise RuntimeError(f"{self.name}: with has_aux=True the aux "
                                f"outputs must be Tensors, not numbers")
-        return out[0], stop_gradient(tuple(out[1:]))
+        return out[0], tuple(out[1:])     # the callers stop their gradient
 
     def _input_grads(self, args, positions, recording, grads):
         skipped = [p for p in positions if not isinstance(args[p], Tensor)]
@@ -432,7 +432,7 @@ def grad(fn, grad_position=0, weights=None, has_aux=False, return_ids=False,
     def grad_fn(*args, **kwargs):
         out, aux, inputs, weights_ = transform(args, kwargs)
         grads = _shape_result(transform, inputs, weights_)
-        return (grads, aux) if has_aux else grads
+        return (grads, stop_gradient(aux)) if has_aux else grads
     return grad_fn
 
 
@@ -526,6 +526,7 @@ def vjp(fn, *inputs, weights=None, has_aux=False):
     out = recording.run(fn, {})
     _check_output(out, "vjp")
     target, aux = transform._split_aux(out)
+    aux = stop_gradient(aux)
 
     def vjp_fn(v):
         if not isinstance(v, (Tensor, tuple, list)):

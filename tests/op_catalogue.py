@@ -24,6 +24,7 @@ import numpy as np
 import mindgrad as ms
 from mindgrad import Tensor, ops
 from mindgrad.primitives.core import broadcast_to, sum_to
+from mindgrad.primitives.softmax import _softmax_minus_onehot
 from mindgrad.primitives.linalg import _dense
 from mindgrad.primitives.shape import _scatter_add
 
@@ -538,6 +539,14 @@ ROWS = [
     Op("softmax_nll (1-D logits, 0-d label)",
        lambda x: ops.cross_entropy(x, Tensor(np.array(1), ms.int32)),
        lambda x: _nll(x, np.array(1)), shapes=((3,),)),
+    # the nll's gradient, a primitive so that the loss has a second order
+    Op("softmax_minus_onehot", lambda x: _softmax_minus_onehot(
+        x, LABELS, axis=1), lambda x: _softmax(x, 1) - np.eye(3)[LABELS],
+       shapes=((4, 3),)),
+    Op("softmax_minus_onehot ((N, C, d) logits)",
+       lambda x: _softmax_minus_onehot(x, PIXEL_LABELS, axis=1),
+       lambda x: _softmax(x, 1) - np.moveaxis(
+           np.eye(3)[PIXEL_LABELS], -1, 1), shapes=((2, 3, 4),)),
     Op("cross_entropy (probabilities)", ops.cross_entropy, _soft_ce,
        arity=2, inputs=_probabilities),
     Op("cross_entropy (probabilities, weight, sum)",

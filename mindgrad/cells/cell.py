@@ -58,17 +58,14 @@ class Cell:
         elif isinstance(value, ParameterTuple):
             for param in value:           # members keep their own names
                 params.setdefault(param.name, param)
-            object.__setattr__(self, name, value)
-            return
         elif value is None and cells is not None and name in cells:
             cells[name] = None
-        else:
-            if params is not None:
-                params.pop(name, None)
-                cells.pop(name, None)
-            object.__setattr__(self, name, value)
-            return
-        self.__dict__.pop(name, None)
+        elif params is not None:
+            params.pop(name, None)
+            cells.pop(name, None)
+        # a registered member is also a plain attribute, so that reading
+        # self.weight costs a dict lookup instead of a __getattr__ call
+        object.__setattr__(self, name, value)
 
     def __getattr__(self, name):        # only for names not in __dict__
         registries = self.__dict__
@@ -83,22 +80,25 @@ class Cell:
                              f"attribute '{name}'")
 
     def __delattr__(self, name):
-        if name in self._params or name in self._cells:
-            self._params.pop(name, None)
-            self._cells.pop(name, None)
-        else:
+        registered = name in self._params or name in self._cells
+        self._params.pop(name, None)
+        self._cells.pop(name, None)
+        if name in self.__dict__ or not registered:
             object.__delattr__(self, name)
 
     # --- running -----------------------------------------------------------
+    bprop = None        # a subclass may define bprop(*inputs, out, dout)
+
     def __call__(self, *args, **kwargs):
-        construct = getattr(type(self), "construct", None)
-        if construct is None:
-            raise AttributeError(f"{type(self).__name__} has no construct "
-                                 f"method; define construct(self, ...)")
-        if core.recording and getattr(type(self), "bprop", None) is not \
-                None and core._any_recorded(args):
+        if core.recording and type(self).bprop is not None and \
+                core._any_recorded(args):
             return _with_bprop(self, args, kwargs)
         return self.construct(*args, **kwargs)
+
+    def construct(self, *args, **kwargs):
+        """What calling the Cell computes: every subclass defines it."""
+        raise AttributeError(f"{type(self).__name__} has no construct "
+                             f"method; define construct(self, ...)")
 
     @property
     def __signature__(self):
@@ -127,6 +127,7 @@ class Cell:
                             f"{type(child_cell).__name__}")
         if child_cell is None:
             self._cells[child_name] = None
+            object.__setattr__(self, child_name, None)
         else:
             setattr(self, child_name, child_cell)
 

@@ -47,17 +47,19 @@ class SGD(Optimizer):
     def construct(self, gradients):
         grads, rates = self._prepare(gradients)
         u = float(self.momentum._data)
-        for p, g, lr, v, s in zip(self.parameters, grads, rates,
-                                  self.accum, self.stat):
+        for p, g, lr, v, s, scratch in zip(self.parameters, grads, rates,
+                                           self.accum, self.stat,
+                                           self._scratch):
             p, v, s = p._data, v._data, s._data
             if u == 0.0:
-                p -= lr * g
+                p -= np.multiply(g, lr, out=scratch)     # p -= lr * g
                 continue
             if s.size and s.flat[0]:    # one element: no scan of s
                 v[...] = g
                 s[...] = 0
             else:
                 v *= u
-                v += (1.0 - self.dampening) * g
-            p -= lr * (g + u * v if self.nesterov else v)
+                v += np.multiply(g, 1.0 - self.dampening, out=scratch)
+            p -= lr * (g + u * v) if self.nesterov else np.multiply(
+                v, lr, out=scratch)
         return (True,) * len(grads)

@@ -60,13 +60,13 @@ class Primitive:
         return rule
 
     def __call__(self, *args, **params):
-        arrays = [a._data if isinstance(a, Tensor) else a for a in args]
-        value = self.forward(*arrays, **params)
         for arg in args:
             if isinstance(arg, Tensor):
                 break
         else:                            # arrays in, array out: inside a
-            return value                 # first-order VJP rule
+            return self.forward(*args, **params)   # first-order VJP rule
+        arrays = [a._data if isinstance(a, Tensor) else a for a in args]
+        value = self.forward(*arrays, **params)
         out = _wrap(value if type(value) is np.ndarray else np.asarray(value))
         if recording and self.differentiable and _any_recorded(args):
             out._record = (self, args, params, next(_sequence))

@@ -179,7 +179,7 @@ def _relu(x):
     return np.maximum(x, 0)
 
 
-_relu.defvjp(lambda x, out, dout: dout * (x > 0))
+_relu.defvjp(lambda x, out, dout: dout * (out > 0))
 
 
 @primitive

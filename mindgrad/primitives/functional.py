@@ -1,8 +1,5 @@
-"""Softmax, losses, one-hot, dropout and ``stop_gradient``.
-
-Two primitives here exist for numerical stability and speed:
-``log_softmax`` (never exponentiates a large logit) and the fused
-softmax cross-entropy on class indices (one pass forward, one line back).
+"""Softmax, losses, one-hot, dropout and ``stop_gradient``: the public
+functions, built on the primitives of ``softmax.py``.
 """
 import numpy as np
 
@@ -10,66 +7,10 @@ from .. import context
 from .. import dtype as mstype
 from ..tensor import Tensor, _wrap
 from .core import primitive
-from .elementwise import _as_tensor, _div, _exp, _mul, _softplus
+from .elementwise import _as_tensor, _div, _mul, _softplus
 from .reduction import _mean, _sum
 from .shape import _reshape
-
-
-@primitive
-def _softmax(x, axis):
-    e = np.exp(x - x.max(axis, keepdims=True))
-    return e / e.sum(axis, keepdims=True)
-
-
-_softmax.defvjp(                       # J = diag(s) - s sᵀ along the axis
-    lambda x, out, dout, axis:
-    out * (dout - _sum(dout * out, axis=axis, keepdims=True)))
-
-
-@primitive
-def _log_softmax(x, axis):
-    shifted = x - np.max(x, axis, keepdims=True)
-    return shifted - np.log(np.sum(np.exp(shifted), axis, keepdims=True))
-
-
-_log_softmax.defvjp(                   # d log s_i = dx_i - Σ_j s_j dx_j
-    lambda x, out, dout, axis:
-    dout - _exp(out) * _sum(dout, axis=axis, keepdims=True))
-
-
-@primitive
-def _softmax_nll(x, labels, axis):
-    """-log softmax(x)[label] per sample, fused for speed."""
-    shifted = x - x.max(axis, keepdims=True)
-    log_total = np.log(np.exp(shifted).sum(axis))
-    return log_total - _picked(shifted, labels, axis)
-
-
-def _picked(x, labels, axis):
-    """x[..., labels, ...]: the entry of each label along ``axis``."""
-    if x.ndim == 2 and axis % 2 == 1:    # (batch, classes): index directly
-        return x[np.arange(len(x)), labels]
-    return np.take_along_axis(x, np.expand_dims(labels, axis),
-                              axis).squeeze(axis)
-
-
-_softmax_nll.defvjp(                   # d nll / dx = softmax(x) - onehot
-    lambda x, labels, out, dout, axis:
-    (_softmax(x, axis=axis) - _onehot_like(x, labels, axis=axis))
-    * dout.reshape(np.shape(out)[:axis % np.ndim(x)] + (1,)
-                   + np.shape(out)[axis % np.ndim(x):]),
-    None)
-
-
-@primitive(differentiable=False)
-def _onehot_like(x, labels, axis):
-    if x.ndim == 2 and axis % 2 == 1:    # (batch, classes): set directly
-        onehot = np.zeros_like(x)
-        onehot[np.arange(len(x)), labels] = 1
-        return onehot
-    classes = np.arange(x.shape[axis]).reshape(
-        (-1,) + (1,) * (x.ndim - axis % x.ndim - 1))
-    return (np.expand_dims(labels, axis) == classes).astype(x.dtype)
+from .softmax import _log_softmax, _softmax, _softmax_nll
 
 
 @primitive(differentiable=False)
@@ -207,11 +148,17 @@ def _index_cross_entropy(input, target, weight, ignore_index, reduction,
     smoothing; 'mean' divides by Σ w[y] over the samples not ignored."""
     labels = target._data
     classes = input.shape[axis]
+    # ufunc reductions, not labels.min(): the methods' wrappers cost more
+    # than the check itself on a batch of labels
     if weight is None and not smoothing and labels.size and 0 <= \
-            labels.min() and labels.max() < classes and not (
+            np.minimum.reduce(labels, axis=None) and np.maximum.reduce(
+                labels, axis=None) < classes and not (
                 0 <= ignore_index < classes
                 and (labels == ignore_index).any()):
-        return _reduce(_softmax_nll(input, labels, axis=axis), reduction)
+        if reduction == "mean":
+            return _softmax_nll(input, labels, axis=axis, mean=True)
+        return _reduce(_softmax_nll(input, labels, axis=axis, mean=False),
+                       reduction)
     kept = labels != ignore_index
     if np.any((labels[kept] < 0) | (labels[kept] >= classes)):
         raise RuntimeError(
@@ -223,7 +170,8 @@ def _index_cross_entropy(input, target, weight, ignore_index, reduction,
     class_weight = np.ones(classes, dtype) if weight is None else \
         weight._data.astype(dtype)
     sample_weight = kept * class_weight[safe]
-    loss = _mul(_softmax_nll(input, safe, axis=axis), sample_weight)
+    loss = _mul(_softmax_nll(input, safe, axis=axis, mean=False),
+                sample_weight)
     if smoothing:
         shape = (classes,) + (1,) * (input.ndim - axis - 1)
         log_p = _mul(_log_softmax(input, axis=axis),

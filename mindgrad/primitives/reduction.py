@@ -39,8 +39,14 @@ _sum.defvjp(lambda x, out, dout, axis, keepdims: _spread(dout, x, axis))
 
 @primitive
 def _mean(x, axis, keepdims):
+    if x.dtype in _WIDE_FLOATS:     # np.mean's sum and division without
+        total = np.add.reduce(x, axis, keepdims=keepdims)   # its wrapper
+        return total / x.dtype.type(x.size // builtins.max(total.size, 1))
     # MindSpore gives an int Tensor's mean in its own dtype, truncated
     return np.mean(x, axis, keepdims=keepdims).astype(x.dtype, copy=False)
+
+
+_WIDE_FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
 
 
 def _mean_vjp(x, out, dout, axis, keepdims):       # d mean = d sum / n
