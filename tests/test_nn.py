@@ -159,6 +159,27 @@ def test_a_tensor_onto_a_parameter_attribute_calls_set_data():
     close(dense.weight, np.ones((3, 2)))
 
 
+def test_registered_members_read_back_through_every_change():
+    # registered Parameters and Cells are also plain attributes (a fast
+    # read); every way of changing them must keep both views in step
+    net = Outer()
+    dense = net.fc
+    new_weight = Parameter(Tensor(np.zeros((3, 2))), name="w2")
+    dense.weight = new_weight
+    assert dense.weight is new_weight and dense._params["weight"] is \
+        new_weight
+    dense.weight = 5                   # a plain value unregisters it
+    assert dense.weight == 5 and "weight" not in dense._params
+    del dense.bias
+    with pytest.raises(AttributeError):
+        dense.bias
+    assert "bias" not in dense._params
+    net.insert_child_to_cell("fc", None)
+    assert net.fc is None and net._cells["fc"] is None
+    net.insert_child_to_cell("fc", nn.ReLU())
+    assert isinstance(net.fc, nn.ReLU) and net._cells["fc"] is net.fc
+
+
 def test_insert_child_to_cell():
     cell = nn.Cell()
     cell.insert_child_to_cell("act", nn.ReLU())
@@ -490,6 +511,8 @@ def test_flatten():
             nn.Flatten()(bad)
     with pytest.raises(ValueError):
         nn.Flatten(start_dim=3)(ops.ones((2, 3)))
+    # an empty batch keeps its shape, as in MindSpore 2.10
+    assert nn.Flatten()(ops.ones((0, 1, 28, 28))).shape == (0, 784)
 
 
 def test_activations_values_and_dtypes():
@@ -584,6 +607,21 @@ CLASS_WEIGHT = Tensor([1.0, 2.0, 3.0])
 ])
 def test_cross_entropy_numbers(loss_fn, labels, expected):
     close(loss_fn(LOGITS, labels), expected)
+
+
+def test_cross_entropy_mean_is_the_mean_of_the_per_sample_losses():
+    # the fused 'mean' must give np.mean's bits, forward and backward
+    rng = np.random.default_rng(0)
+    for dtype in (ms.float32, ms.float64):
+        x = Tensor(rng.standard_normal((37, 10)), dtype)
+        y = Tensor(rng.integers(0, 10, 37), ms.int32)
+        per_sample = ops.cross_entropy(x, y, reduction="none")
+        assert ops.cross_entropy(x, y).asnumpy() == np.mean(
+            per_sample.asnumpy())
+        mean_grad = ms.grad(lambda t: ops.cross_entropy(t, y))(x)
+        sum_grad = ms.grad(lambda t: ops.cross_entropy(
+            t, y, reduction="sum"))(x)
+        close(mean_grad, sum_grad.asnumpy() / 37, rtol=1e-6)
 
 
 def test_cross_entropy_shapes_and_gradient():

@@ -142,6 +142,27 @@ def test_update_is_in_place_and_records_no_graph():
     assert p._record is None
 
 
+@pytest.mark.parametrize("make", [
+    lambda ps: SGD(ps, 0.1), lambda ps: SGD(ps, 0.1, momentum=0.9),
+    lambda ps: SGD(ps, 0.1, momentum=0.9, dampening=0.5),
+    lambda ps: Momentum(ps, 0.1, 0.9)])
+def test_updates_leave_the_gradients_alone(make):
+    # the update's temporaries live in reused scratch memory shared by the
+    # Parameters of one dtype: the caller's gradients must not change, and
+    # each Parameter must get its own update
+    rng = np.random.default_rng(0)
+    params = [Parameter(Tensor(rng.standard_normal(s), ms.float32),
+                        name=f"p{i}") for i, s in enumerate([(3, 4), (4,)])]
+    grads = tuple(Tensor(rng.standard_normal(p.shape), ms.float32)
+                  for p in params)
+    kept = [g.asnumpy().copy() for g in grads]
+    starts = [p.asnumpy().copy() for p in params]
+    make(params)(grads)
+    for g, k, p, start in zip(grads, kept, params, starts):
+        assert np.array_equal(g.asnumpy(), k)
+        np.testing.assert_allclose(p.asnumpy(), start - 0.1 * k, rtol=1e-6)
+
+
 def test_weight_decay_skips_beta_and_gamma_but_decays_biases():
     names = ["bn.beta", "gamma", "fc.bias"]
     params = [Parameter(f32([1.0]), name=n) for n in names]

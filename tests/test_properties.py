@@ -128,6 +128,10 @@ def test_sum_and_mean_over_any_axes(case, keep, seed):
         np.testing.assert_allclose(out.asnumpy(), expected, rtol=1e-12)
         testing.check_grads(fn, x)
         assert ms.grad(fn)(x).shape == shape
+    for dtype in (np.float32, np.float64):  # mean skips np.mean's wrapper,
+        data = _array(seed, shape).astype(dtype)    # keeping its bits
+        out = ops.mean(Tensor(data), axis, keep_dims=keep).asnumpy()
+        assert np.array_equal(out, np.mean(data, axis=axis, keepdims=keep))
 
 
 @st.composite

@@ -2,6 +2,8 @@
 public functions built from them. Their VJPs only move numbers around:
 the cotangent goes back to where each element came from.
 """
+import math
+
 import numpy as np
 
 from ..tensor import _plain_index
@@ -10,8 +12,9 @@ from .elementwise import _as_tensor
 
 
 @primitive
-def _reshape(x, shape):
-    return np.reshape(x, shape)
+def _reshape(x, shape):                # the method: np.reshape's wrapper
+    return x.reshape(shape) if type(x) is np.ndarray else np.reshape(
+        x, shape)                         # costs more than the reshape
 
 
 _reshape.defvjp(lambda x, out, dout, shape: _reshape(dout, np.shape(x)))
@@ -120,8 +123,9 @@ def flatten(input, order="C", *, start_dim=1, end_dim=-1):
     if start > end:
         raise ValueError(f"flatten: start_dim {start_dim} comes after "
                          f"end_dim {end_dim} for shape {input.shape}")
-    shape = input.shape
-    return reshape(input, shape[:start] + (-1,) + shape[end + 1:])
+    shape = input.shape                   # the merged length explicitly,
+    merged = math.prod(shape[start:end + 1])  # so an empty batch works
+    return _reshape(input, shape=shape[:start] + (merged,) + shape[end + 1:])
 
 
 def squeeze(input, axis=None):
