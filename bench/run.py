@@ -122,7 +122,7 @@ def mlp_arrays(batch):
 
 def mindgrad_mlp(weights, x, labels):
     """One SGD step written with mindgrad's raw operations and
-    Parameters (nn.Dense does not exist yet)."""
+    Parameters, without nn: the graph lesson 06's engine builds."""
     import numpy as np
 
     import mindgrad as ms

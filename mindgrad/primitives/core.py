@@ -114,7 +114,8 @@ def sum_to(x, shape):
     axes = tuple(range(lead)) + tuple(
         lead + i for i, n in enumerate(shape) if n == 1 and x.shape[lead + i]
         != 1)
-    return np.sum(x, axis=axes).reshape(shape) if axes else x.reshape(shape)
+    return np.add.reduce(x, axes).reshape(shape) if axes else x.reshape(
+        shape)
 
 
 @primitive
@@ -139,6 +140,13 @@ def _array(value):
     return value._data if isinstance(value, Tensor) else value
 
 
+def _broadcasts_to(small, big):
+    """Whether shape ``small`` broadcasts to shape ``big`` (a loop over a
+    few axes: np.broadcast_shapes costs more than the sum it guards)."""
+    return len(small) <= len(big) and all(
+        n == 1 or n == m for n, m in zip(small[::-1], big[::-1]))
+
+
 def fit(d, x, prim, index):
     """Make cotangent ``d`` match input ``x``: sum broadcast axes away and
     cast to x's dtype (so int inputs get truncated int gradients, as in
@@ -149,13 +157,9 @@ def fit(d, x, prim, index):
         return d                          # the common case: nothing to do
     shape = x_array.shape
     if d_array.shape != shape:
-        try:
-            common = np.broadcast_shapes(shape, d_array.shape)
-        except ValueError:
-            common = None
-        if common == d_array.shape:
+        if _broadcasts_to(shape, d_array.shape):
             d = sum_to(d, shape=shape)
-        elif common == shape:             # a rule returned a smaller array
+        elif _broadcasts_to(d_array.shape, shape):  # a smaller cotangent
             d = broadcast_to(d, shape=shape)
         else:
             raise ValueError(

@@ -22,7 +22,8 @@ _reshape.defvjp(lambda x, out, dout, shape: _reshape(dout, np.shape(x)))
 
 @primitive
 def _transpose(x, axes):
-    return np.transpose(x, axes)
+    return x.transpose(axes) if type(x) is np.ndarray else np.transpose(
+        x, axes)
 
 
 _transpose.defvjp(                      # undo the permutation (None: reverse)
@@ -70,6 +71,8 @@ _concat.defvjp_each(_concat_part)
 
 def _swap_last(x):
     """Swap the last two axes (a matrix transpose, batched)."""
+    if type(x) is np.ndarray:             # in a first-order rule: a view
+        return x.swapaxes(-1, -2)
     axes = list(range(np.ndim(x)))
     axes[-2:] = axes[:-3:-1]
     return _transpose(x, axes=tuple(axes))
