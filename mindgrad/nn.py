@@ -11,7 +11,7 @@ like (PEP 562), so ``import mindgrad`` stays fast.
 from .cells.activation import ReLU, Sigmoid, Softmax, Tanh
 from .cells.cell import Cell, GraphCell
 from .cells.container import CellList, SequentialCell
-from .cells.layers import Dense, Dropout, Flatten
+from .cells.layers import Dense, Dropout, Flatten, Identity
 from .cells.loss import (BCEWithLogitsLoss, CrossEntropyLoss, L1Loss,
                          LossBase, MSELoss, SoftmaxCrossEntropyWithLogits)
 
@@ -22,7 +22,7 @@ _FROM_OPTIM = ("Optimizer", "SGD", "Momentum", "Adam", "WithLossCell",
 
 __all__ = [
     "Cell", "GraphCell", "SequentialCell", "CellList", "Dense", "Flatten",
-    "Dropout",
+    "Dropout", "Identity",
     "ReLU", "Sigmoid", "Tanh", "Softmax", "LossBase", "BCEWithLogitsLoss",
     "CrossEntropyLoss", "MSELoss", "L1Loss", "SoftmaxCrossEntropyWithLogits",
     *_FROM_OPTIM,

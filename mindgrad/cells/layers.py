@@ -118,6 +118,20 @@ class Dense(Cell):
         return text
 
 
+class Identity(Cell):
+    """Return the input unchanged: a placeholder where a Cell is expected,
+    e.g. TrainOneStepCell's ``grad_reducer``, which averages gradients
+    across devices in MindSpore's distributed training and has nothing to
+    do on one machine.
+
+    >>> print(nn.Identity()(Tensor([1.0, 2.0])))
+    [1. 2.]
+    """
+
+    def construct(self, x):
+        return x
+
+
 class Flatten(Cell):
     """Merge the axes start_dim..end_dim: (3, 28, 28) → (3, 784).
 

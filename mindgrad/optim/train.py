@@ -5,6 +5,7 @@ See lesson 12.
 """
 from ..autodiff import value_and_grad
 from ..cells.cell import Cell
+from ..cells.layers import Identity
 from .optimizer import _adopt
 
 
@@ -60,6 +61,9 @@ class TrainOneStepCell(Cell):
         super().__init__(auto_prefix=False)
         _adopt(self, "network", network)
         _adopt(self, "optimizer", optimizer)
+        # MindSpore's reducer averages gradients across devices; on one
+        # machine it is the identity, kept for the same children and repr
+        _adopt(self, "grad_reducer", Identity())
         self.weights = optimizer.parameters
         self.sens = sens
         self._value_and_grad = value_and_grad(network, None, self.weights)
@@ -68,5 +72,5 @@ class TrainOneStepCell(Cell):
         loss, grads = self._value_and_grad(*inputs)
         if self.sens != 1.0:
             grads = tuple(grad * self.sens for grad in grads)
-        self.optimizer(grads)
+        self.optimizer(self.grad_reducer(grads))
         return loss

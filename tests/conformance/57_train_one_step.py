@@ -32,7 +32,10 @@ print(loss_net(x, t), loss_net.backbone_network)
 
 opt = nn.SGD(net.trainable_params(), 0.1)
 step = nn.TrainOneStepCell(loss_net, opt)
+print(step)
+print([name for name, _ in step.cells_and_names()])
 print([p.name for p in step.trainable_params()])
+print(nn.Identity(), nn.Identity()(x))
 for _ in range(4):
     print(step(x, t), net.w.asnumpy(), net.b.asnumpy())
 print(opt.global_step.asnumpy())
