@@ -90,10 +90,12 @@ BUDGETS = {
     "mindgrad/parameter.py": 110,
     "mindgrad/context.py": 70,   # + export/load shims of api.md 10
     # the Tensor method table mirrors ~60 MindSpore Tensor methods
-    "mindgrad/primitives/__init__.py": 110,
+    # + the operators that take lists, as MindSpore's do (conformance 65)
+    "mindgrad/primitives/__init__.py": 120,
     "mindgrad/primitives/core.py": 140,
-    # + the broadcasting error that names the fix (style.md §9)
-    "mindgrad/primitives/elementwise.py": 255,
+    # + the broadcasting error that names the fix (style.md §9), and the
+    # list refusal of MindSpore's ops.* functions
+    "mindgrad/primitives/elementwise.py": 265,
     "mindgrad/primitives/reduction.py": 110,
     "mindgrad/primitives/shape.py": 170,
     "mindgrad/primitives/linalg.py": 60,    # + nn.Dense's fused product
@@ -207,8 +209,9 @@ GROUP_BUDGETS = {
     "camp": (600, ("mindgrad/camp/",)),
     # 3,300 in style.md; 3,500 once serialization and optim grew as
     # their budgets above explain; 4,700 with viz and camp as above;
-    # 4,850 with the camp at 600
-    "whole package": (4850, ("mindgrad/",)),
+    # 4,850 with the camp at 600; 4,900 with the training step's fast
+    # paths (softmax.py, bench/README.md) and MindSpore's list rules
+    "whole package": (4900, ("mindgrad/",)),
 }
 
 

@@ -379,6 +379,22 @@ def test_tensor_plus_list_converts_the_list_like_a_scalar():
     assert result.tolist() == [11, 22]
 
 
+def test_which_operators_take_a_list_follows_mindspore():
+    # MindSpore 2.10: + - // and list ** Tensor take lists and tuples; the
+    # other operators and every ops.* function raise TypeError, and == !=
+    # fall back to Python's identity test (conformance 65 has them all)
+    t = Tensor([1.0, 2.0])
+    assert (t + [1, 2]).tolist() == [2.0, 4.0]
+    assert ((3, 4) - t).tolist() == [2.0, 2.0]
+    assert ([2, 3] ** t).tolist() == [2.0, 9.0]
+    for make in (lambda: t * [1, 2], lambda: t < (1, 2),
+                 lambda: ops.add(t, [1, 2]), lambda: ops.mul([1, 2], t),
+                 lambda: ops.where([True, False], t, t)):
+        with pytest.raises(TypeError, match=r"so wrap it: Tensor\(\[.*\]\)"):
+            make()
+    assert (t == [1.0, 2.0]) is False and (t != None) is True  # noqa: E711
+
+
 def test_true_division_of_ints_gives_float32():
     halves = I32 / Tensor([2, 2], ms.int32)
     assert halves.dtype is ms.float32 and halves.tolist() == [0.5, 1.0]

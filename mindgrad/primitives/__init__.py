@@ -74,20 +74,39 @@ _and, _rand = _bitwise(np.bitwise_and, "bitwise_and")
 _or, _ror = _bitwise(np.bitwise_or, "bitwise_or")
 _xor, _rxor = _bitwise(np.bitwise_xor, "bitwise_xor")
 
+
+def _equality(op):
+    """== and != against None, a string, a list or a tuple fall back to
+    Python's identity test (False, True), as in MindSpore."""
+    def method(self, other):
+        if other is None or isinstance(other, (str, list, tuple)):
+            return NotImplemented
+        return op(self, other)
+    return method
+
+
+# MindSpore 2.10's + - // (and a list ** Tensor) take lists and tuples;
+# its * / % **, comparisons and the ops.* functions raise TypeError
+_add = ew._binary(ew._add, "add", lists=True)
+_sub = ew._binary(ew._sub, "sub", lists=True)
+_floor_divide = ew._binary(ew._floor_divide, "floor_divide", lists=True)
+_pow = ew._binary(ew._pow, "pow", lists=True)
+
 TENSOR_METHODS = {
-    "__add__": ew.add, "__radd__": ew._reflected(ew.add),
-    "__sub__": ew.sub, "__rsub__": ew._reflected(ew.sub),
+    "__add__": _add, "__radd__": ew._reflected(_add),
+    "__sub__": _sub, "__rsub__": ew._reflected(_sub),
     "__mul__": ew.mul, "__rmul__": ew._reflected(ew.mul),
     "__truediv__": ew.div, "__rtruediv__": ew._reflected(ew.div),
-    "__floordiv__": ew.floor_divide,
-    "__rfloordiv__": ew._reflected(ew.floor_divide),
+    "__floordiv__": _floor_divide,
+    "__rfloordiv__": ew._reflected(_floor_divide),
     "__mod__": ew.remainder, "__rmod__": ew._reflected(ew.remainder),
-    "__pow__": ew.pow, "__rpow__": ew._reflected(ew.pow),
+    "__pow__": ew.pow, "__rpow__": ew._reflected(_pow),
     "__matmul__": linalg.matmul,
     "__rmatmul__": ew._reflected(linalg.matmul),
     "__neg__": ew.neg, "__pos__": lambda self: self, "__abs__": ew.abs,
     "__lt__": ew.less, "__le__": ew.less_equal, "__gt__": ew.greater,
-    "__ge__": ew.greater_equal, "__eq__": ew.equal, "__ne__": ew.not_equal,
+    "__ge__": ew.greater_equal, "__eq__": _equality(ew.equal),
+    "__ne__": _equality(ew.not_equal),
     "__and__": _and, "__rand__": _rand, "__or__": _or, "__ror__": _ror,
     "__xor__": _xor, "__rxor__": _rxor,
     "__invert__": lambda self: _invert(self),

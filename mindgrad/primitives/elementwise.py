@@ -292,7 +292,9 @@ def promoted(x, y, name, floats=False):
     return x, y
 
 
-def _binary(prim, name, floats=False):
+def _binary(prim, name, floats=False, lists=False):
+    """ops.<name>: Tensors and numbers, as MindSpore's functions take;
+    ``lists=True`` also takes lists and tuples, as its + - // do."""
     def op(input, other):
         try:
             if isinstance(input, Tensor):
@@ -302,7 +304,11 @@ def _binary(prim, name, floats=False):
                 if isinstance(other, Tensor) and other._data.dtype == \
                         dtype and dtype.kind == "f":
                     return prim(input, other)
+                if not lists:
+                    _refuse_sequence(other, name)
                 return prim(*promoted(input, other, name, floats))
+            if not lists:
+                _refuse_sequence(input, name)
             other, input = promoted(_as_tensor(other, name), input, name,
                                     floats)
             return prim(input, other)
@@ -313,6 +319,13 @@ def _binary(prim, name, floats=False):
     op.__doc__ = f"Elementwise ``{name}`` with broadcasting and MindSpore's "\
                  f"dtype promotion (see lesson 00)."
     return op
+
+
+def _refuse_sequence(value, name):
+    if isinstance(value, (list, tuple)):
+        raise TypeError(f"{name}: got a {type(value).__name__}; MindSpore "
+                        f"takes a Tensor or a number here, so wrap it: "
+                        f"Tensor({list(value)!r})")
 
 
 def _check_broadcast(x, y, name):
@@ -399,6 +412,7 @@ def where(condition, input, other):
     >>> print(ops.where(Tensor([True, False]), Tensor([1., 2.]), 0.0))
     [1. 0.]
     """
+    _refuse_sequence(condition, "where")
     condition = _as_tensor(condition, "where")
     if condition.dtype is not mstype.bool_:
         raise TypeError(f"where: condition must be a Bool Tensor, got "
