@@ -136,8 +136,9 @@ class _Recording:
     """Run ``fn`` on leaves while primitives record; Parameters asked
     about (``weights``) are marked in place, since ``fn`` reads them."""
 
-    def __init__(self, args, positions, weights):
+    def __init__(self, args, positions, weights, discover=False):
         self.since = next(core._sequence)
+        self.discover = discover       # also find the Parameters fn uses
         self.args = list(args)
         self.inputs = {}               # position -> leaf
         for p in positions:
@@ -151,13 +152,27 @@ class _Recording:
         for w in self.weights:
             if w._record is None:
                 w._record = (_identity, (), {}, next(core._sequence))
+        enclosing = core.discover
+        if self.discover:
+            core.discover = self._adopt
         core.recording += 1
         try:
             return fn(*self.args, **kwargs)
         finally:
             core.recording -= 1
+            core.discover = enclosing
+            saved += [None] * (len(self.weights) - len(saved))
             for w, record in zip(self.weights, saved):
                 w._record = record
+
+    def _adopt(self, args):
+        """Mark a trainable Parameter the first time a primitive reads it,
+        so the weights come in the order the function uses them."""
+        for arg in args:
+            if isinstance(arg, Parameter) and arg._record is None and \
+                    arg.requires_grad:
+                arg._record = (_identity, (), {}, next(core._sequence))
+                self.weights.append(arg)
 
     def gradients(self, out, sens, free=True, name="grad"):
         """Cotangents for (positions, weights) given the output and sens
@@ -302,6 +317,7 @@ class _Transform:
         self.name, self.fn, self.positions = name, fn, positions
         self.weights, self.single_weight = _check_weights(weights, name)
         self.has_aux, self.sens_param = has_aux, sens_param
+        self.discover = False   # weights: the Parameters fn turns out to use
 
     def __call__(self, args, kwargs, all_inputs=False):
         sens = None
@@ -325,7 +341,8 @@ class _Transform:
                 raise RuntimeError(f"Position index {p} is exceed input "
                                    f"size. fn got {len(args)} arguments "
                                    f"(positions are 0-based).")
-        recording = _Recording(args, positions, self.weights or ())
+        recording = _Recording(args, positions, self.weights or (),
+                               self.discover)
         out = recording.run(self.fn, kwargs)
         if self.weights is not None or any(
                 isinstance(args[p], Tensor) for p in positions):
@@ -336,8 +353,8 @@ class _Transform:
             for tensor in _tensors_in(out):
                 tensor._record = None
         inputs = self._input_grads(args, positions, recording, grads)
-        weights = [grads.get(w) if w in grads else _zeros(w)
-                   for w in self.weights or ()]
+        weights = [grads.get(w) if w in grads else _zeros(w) for w in (
+            recording.weights if self.discover else self.weights or ())]
         return out, aux, inputs, weights
 
     def _split_aux(self, out):
@@ -472,6 +489,9 @@ class GradOperation:
     True          True           ((inputs...), weights part)
     ============  =============  =========================================
 
+    Without ``weights``, get_by_list takes a Cell's trainable Parameters,
+    or those a plain function reads, in the order it first reads them.
+
     >>> w = Parameter(Tensor([6.0]), name="w")
     >>> f = lambda x: w * x + 1
     >>> print(ops.GradOperation()(f)(Tensor([100.0])))
@@ -490,11 +510,15 @@ class GradOperation:
 
     def __call__(self, fn, weights=None):
         by_list = self.get_by_list
+        discover = by_list and weights is None and not hasattr(
+            fn, "trainable_params")
         if by_list and weights is None:   # a Cell: its trainable weights
             weights = getattr(fn, "trainable_params", list)()
         transform = _Transform("GradOperation", fn, (0,),
                                (weights or []) if by_list else None, False,
                                self.sens_param)
+        # a plain function: the Parameters it uses, in order of first use
+        transform.discover = discover
 
         def grad_fn(*args, **kwargs):
             _, _, inputs, weights_ = transform(args, kwargs, self.get_all)

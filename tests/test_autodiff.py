@@ -875,6 +875,27 @@ def test_grad_operation_get_by_list_follows_the_params_container():
     assert by_list(lambda a: a * a)(x) == ()
 
 
+def test_grad_operation_on_a_function_finds_the_parameters_it_uses():
+    # MindSpore 2.10 (conformance 66): without weights, the trainable
+    # Parameters the function reads, in the order its operations first
+    # read them; frozen ones are skipped; they keep no graph afterwards
+    net, x, y = tutorial()
+    by_list = ops.GradOperation(get_by_list=True)
+    assert_tensors(by_list(lambda a, b: net(a, b))(x, y), [[45.0]])
+    w = Parameter(Tensor([6.0]), name="w")
+    b = Parameter(Tensor([1.0]), name="b")
+    frozen = Parameter(Tensor([3.0]), name="frozen", requires_grad=False)
+    x = Tensor([100.0])
+    assert_tensors(by_list(lambda t: b + w * t)(x), [[100.0], [1.0]])
+    assert_tensors(by_list(lambda t: frozen * t + w * w)(x), [[12.0]])
+    inputs, weights = ops.GradOperation(get_all=True, get_by_list=True)(
+        lambda t: w * t + b)(x)
+    assert_tensors(inputs, [[6.0]])
+    assert_tensors(weights, [[100.0], [1.0]])
+    assert w._record is None and b._record is None and \
+        frozen._record is None
+
+
 def test_grad_operation_get_all_and_get_by_list():
     net, x, y = tutorial()
     both = ops.GradOperation(get_all=True, get_by_list=True)

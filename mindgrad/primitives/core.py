@@ -25,6 +25,8 @@ import numpy as np
 from ..tensor import Tensor, _wrap
 
 recording = 0                     # transforms now recording a forward pass
+discover = None                   # set by autodiff to find the Parameters
+                                  # a function uses (GradOperation)
 _sequence = itertools.count()     # creation order of records (autodiff)
 
 
@@ -68,8 +70,11 @@ class Primitive:
         arrays = [a._data if isinstance(a, Tensor) else a for a in args]
         value = self.forward(*arrays, **params)
         out = _wrap(value if type(value) is np.ndarray else np.asarray(value))
-        if recording and self.differentiable and _any_recorded(args):
-            out._record = (self, args, params, next(_sequence))
+        if recording and self.differentiable:
+            if discover is not None:
+                discover(args)
+            if _any_recorded(args):
+                out._record = (self, args, params, next(_sequence))
         return out
 
     def __repr__(self):
