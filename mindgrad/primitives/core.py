@@ -25,8 +25,8 @@ import numpy as np
 from ..tensor import Tensor, _wrap
 
 recording = 0                     # transforms now recording a forward pass
-discover = None                   # set by autodiff to find the Parameters
-                                  # a function uses (GradOperation)
+# set by autodiff while GradOperation finds the Parameters a function uses
+discover = None
 _sequence = itertools.count()     # creation order of records (autodiff)
 
 
