@@ -393,6 +393,7 @@ def test_which_operators_take_a_list_follows_mindspore():
         with pytest.raises(TypeError, match=r"so wrap it: Tensor\(\[.*\]\)"):
             make()
     assert (t == [1.0, 2.0]) is False and (t != None) is True  # noqa: E711
+    assert (t == t.asnumpy()) is False and (t != t.asnumpy()) is True
 
 
 def test_true_division_of_ints_gives_float32():

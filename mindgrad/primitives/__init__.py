@@ -75,12 +75,13 @@ _or, _ror = _bitwise(np.bitwise_or, "bitwise_or")
 _xor, _rxor = _bitwise(np.bitwise_xor, "bitwise_xor")
 
 
-def _equality(op):
-    """== and != against None, a string, a list or a tuple fall back to
-    Python's identity test (False, True), as in MindSpore."""
+def _equality(op, equal):
+    """== and != against None, a string, a list, a tuple or an ndarray
+    compare identity (False for ==, True for !=), as in MindSpore."""
     def method(self, other):
-        if other is None or isinstance(other, (str, list, tuple)):
-            return NotImplemented
+        if other is None or isinstance(other, (str, list, tuple,
+                                               np.ndarray)):
+            return (self is other) == equal
         return op(self, other)
     return method
 
@@ -105,8 +106,8 @@ TENSOR_METHODS = {
     "__rmatmul__": ew._reflected(linalg.matmul),
     "__neg__": ew.neg, "__pos__": lambda self: self, "__abs__": ew.abs,
     "__lt__": ew.less, "__le__": ew.less_equal, "__gt__": ew.greater,
-    "__ge__": ew.greater_equal, "__eq__": _equality(ew.equal),
-    "__ne__": _equality(ew.not_equal),
+    "__ge__": ew.greater_equal, "__eq__": _equality(ew.equal, True),
+    "__ne__": _equality(ew.not_equal, False),
     "__and__": _and, "__rand__": _rand, "__or__": _or, "__ror__": _ror,
     "__xor__": _xor, "__rxor__": _rxor,
     "__invert__": lambda self: _invert(self),

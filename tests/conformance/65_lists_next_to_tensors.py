@@ -42,4 +42,6 @@ for name in ("add", "sub", "mul", "div", "pow", "maximum", "minimum",
 show("ops.where list", lambda: ops.where([True, False, True], t, t))
 show("t == None", lambda: t == None)  # noqa: E711
 show("t != 'a'", lambda: t != "a")
+show("t == ndarray", lambda: t == np.array([1.0, 5.0, 3.0], np.float32))
+show("t != ndarray", lambda: t != np.array([1.0, 5.0, 3.0], np.float32))
 show("ops.gt number", lambda: ops.gt(t, 2))
