@@ -179,8 +179,8 @@ def _relu(x):
     return np.maximum(x, 0)
 
 
-# out > 0 exactly where x > 0; reading out, not x, lets a network's
-# backward pass touch the activations the next layer's rule just read
+# out > 0 exactly where x > 0; out is the array the next layer's rule
+# reads too, while x (the pre-activation) is read by nothing else
 _relu.defvjp(lambda x, out, dout: dout * (out > 0))
 
 
