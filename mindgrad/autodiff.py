@@ -310,14 +310,15 @@ class _Transform:
     """What ``grad``, ``value_and_grad`` and ``GradOperation`` share:
     validation at creation, then one recorded run and backward per call."""
 
-    def __init__(self, name, fn, positions, weights, has_aux, sens_param):
+    def __init__(self, name, fn, positions, weights, has_aux, sens_param,
+                 discover=False):
         if not callable(fn):
             raise TypeError(f"{name}: fn must be callable, got "
                             f"{type(fn).__name__}")
         self.name, self.fn, self.positions = name, fn, positions
         self.weights, self.single_weight = _check_weights(weights, name)
         self.has_aux, self.sens_param = has_aux, sens_param
-        self.discover = False   # weights: the Parameters fn turns out to use
+        self.discover = discover  # weights: the Parameters fn turns out to use
 
     def __call__(self, args, kwargs, all_inputs=False):
         sens = None
@@ -514,11 +515,10 @@ class GradOperation:
             fn, "trainable_params")
         if by_list and weights is None:   # a Cell: its trainable weights
             weights = getattr(fn, "trainable_params", list)()
+        # a plain function: the Parameters it uses, in order of first use
         transform = _Transform("GradOperation", fn, (0,),
                                (weights or []) if by_list else None, False,
-                               self.sens_param)
-        # a plain function: the Parameters it uses, in order of first use
-        transform.discover = discover
+                               self.sens_param, discover)
 
         def grad_fn(*args, **kwargs):
             _, _, inputs, weights_ = transform(args, kwargs, self.get_all)

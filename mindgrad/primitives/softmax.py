@@ -7,7 +7,7 @@ import numpy as np
 
 from .core import primitive
 from .elementwise import _exp
-from .reduction import _sum
+from .reduction import _mean, _sum
 
 
 @primitive
@@ -42,9 +42,7 @@ def _softmax_nll(x, labels, axis, mean):
     time for each primitive and NumPy time for each temporary."""
     shifted = x - x.max(axis, keepdims=True)
     nll = np.log(np.exp(shifted).sum(axis)) - _picked(shifted, labels, axis)
-    if mean:                               # as np.mean, without its wrapper
-        return np.add.reduce(nll, axis=None) / nll.dtype.type(nll.size)
-    return nll
+    return _mean.forward(nll, None, False) if mean else nll
 
 
 def _picked(x, labels, axis):
@@ -75,10 +73,8 @@ def _softmax_minus_onehot(x, labels, axis):
     be differentiated twice."""
     p = np.exp(x - x.max(axis, keepdims=True))
     p /= p.sum(axis, keepdims=True)
-    if p.ndim == 2 and axis % 2 == 1:     # (batch, classes): index directly
-        p[np.arange(len(p)), labels] -= 1
-        return p
-    return p - _onehot_like.forward(x, labels, axis)
+    p -= _onehot_like.forward(x, labels, axis)
+    return p
 
 
 # the onehot is constant in x, so this is softmax's own VJP, s = out + onehot
